@@ -10,6 +10,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   external: ['vscode'],
+  // Prefer packages' ES module builds: jsonc-parser's UMD main hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 
@@ -17,6 +19,10 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/pmkit.ts'], outfile: 'dist/pmkit.js', banner: { js: '#!/usr/bin/env node' } },
+  // markdownlint runs off the server's main thread in this worker (see server/src/markdown/markdownlint.ts).
+  { entryPoints: ['server/src/markdown/markdownlintWorker.ts'], outfile: 'dist/markdownlint-worker.js' },
+  // Our rules as markdownlint custom rules, for markdownlint-cli2's `customRules` (docs/cli.md).
+  { entryPoints: ['server/src/markdown/markdownlintRules.cts'], outfile: 'dist/markdownlint-rules.js' },
 ];
 
 const { existsSync } = await import('node:fs');

@@ -95,6 +95,7 @@ export interface Impact {
   percentRange?: Range;
   /** A count of users, when stated. */
   users?: number;
+  usersRange?: Range;
   text: string;
   range: Range;
 }

@@ -1,0 +1,156 @@
+// The document's block structure, read from markdown-it tokens: a flat list of blocks in source order,
+// each with absolute line numbers and the list item it sits in. Everything that asks "is this line a
+// heading, a list item, a table row, code?" asks this list, never a regex over raw text.
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import type { SourceText } from '../sourceText';
+
+/**
+ * The one markdown-it instance of the analysis, created once. HTML is on, as markdownlint recommends for
+ * its `markdownItFactory`, so `<h3>` and `<li>` lines arrive as HTML blocks rather than text.
+ */
+export const markdown = new MarkdownIt({ html: true });
+
+export type BlockKind = 'heading' | 'paragraph' | 'code' | 'fence' | 'html' | 'table-row' | 'rule';
+
+export interface ListItem {
+  /** First and last line of the item, trailing blank lines excluded. */
+  line: number;
+  endLine: number;
+  ordered: boolean;
+  /** 0 for an item of a top-level list. */
+  depth: number;
+  parent?: ListItem;
+}
+
+export interface Block {
+  kind: BlockKind;
+  /** First and last line, absolute (front matter included), trailing blank lines excluded. */
+  line: number;
+  endLine: number;
+  /** The markdown-it token the block comes from (heading_open, paragraph_open, fence, code_block, html_block, hr, tr_open). */
+  token: Token;
+  /** Inline content of a heading or paragraph. */
+  inline?: Token;
+  /** Heading level 1-6. */
+  level?: number;
+  /** Inline content of each cell of a table row. */
+  cells?: Token[];
+  /** A table's header row. */
+  header?: boolean;
+  /** The innermost list item containing the block. */
+  item?: ListItem;
+  /** Inside a block quote. */
+  quoted?: boolean;
+}
+
+/** Reads blocks from tokens whose line numbers start `lineOffset` lines into `source`. */
+export function readBlocks(tokens: readonly Token[], source: SourceText, lineOffset: number): Block[] {
+  const blocks: Block[] = [];
+  const lastLine = source.lineCount - 1;
+  // Clamp: tokens handed in by a caller may not match the text exactly.
+  const first = (map: [number, number]) => Math.min(lastLine, map[0] + lineOffset);
+  const last = (map: [number, number]) => {
+    const start = first(map);
+    let end = Math.min(lastLine, Math.max(start, map[1] - 1 + lineOffset));
+    while (end > start && source.line(end).trim() === '') end--;
+    return end;
+  };
+  const listKinds: boolean[] = [];
+  const items: ListItem[] = [];
+  let quoteDepth = 0;
+  let row: Block | undefined;
+  let inHeader = false;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const item = items[items.length - 1];
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listKinds.push(token.type === 'ordered_list_open');
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listKinds.pop();
+        break;
+      case 'list_item_open':
+        if (token.map) {
+          items.push({ line: first(token.map), endLine: last(token.map), ordered: listKinds[listKinds.length - 1] ?? false, depth: Math.max(0, listKinds.length - 1), parent: item });
+        }
+        break;
+      case 'list_item_close':
+        items.pop();
+        break;
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth = Math.max(0, quoteDepth - 1);
+        break;
+      case 'thead_open':
+        inHeader = true;
+        break;
+      case 'thead_close':
+        inHeader = false;
+        break;
+      case 'tr_open':
+        row = token.map ? { kind: 'table-row', line: first(token.map), endLine: first(token.map), token, cells: [], header: inHeader, item, quoted: quoteDepth > 0 } : undefined;
+        break;
+      case 'tr_close':
+        if (row) blocks.push(row);
+        row = undefined;
+        break;
+      case 'inline':
+        // Cells are the only inline tokens inside a row (markdownlint gives them the row's map).
+        if (row) row.cells!.push(token);
+        break;
+      case 'heading_open':
+      case 'paragraph_open': {
+        const inline = tokens[i + 1];
+        if (!token.map || inline?.type !== 'inline') break;
+        const heading = token.type === 'heading_open';
+        blocks.push({
+          kind: heading ? 'heading' : 'paragraph',
+          line: first(token.map),
+          endLine: last(token.map),
+          token,
+          inline,
+          level: heading ? Number(token.tag.slice(1)) || 1 : undefined,
+          item,
+          quoted: quoteDepth > 0,
+        });
+        break;
+      }
+      case 'fence':
+      case 'code_block':
+      case 'html_block':
+      case 'hr':
+        if (!token.map) break;
+        blocks.push({
+          kind: token.type === 'fence' ? 'fence' : token.type === 'code_block' ? 'code' : token.type === 'html_block' ? 'html' : 'rule',
+          line: first(token.map),
+          endLine: last(token.map),
+          token,
+          item,
+          quoted: quoteDepth > 0,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return blocks;
+}
+
+/** Index of the first block whose last line is at or after `line` (blocks are in source order). */
+export function firstBlockFrom(blocks: readonly Block[], line: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].endLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,84 @@
+// Inline Markdown as text: what a reader sees of a line once emphasis, links, tags and escapes are gone.
+// Block structure always comes from markdown-it tokens; these only clean up one line or one span of it.
+import type { Token } from 'markdown-it';
+
+/** One source line of a paragraph or heading as a reader sees it. */
+export interface InlineLine {
+  text: string;
+  /** The whole line is emphasized (`**Timeline:**`, `__Summary__`), optionally followed by ':' or ';'. */
+  bold: boolean;
+}
+
+/** The plain text of a span of raw Markdown. Each rewrite runs only when its trigger character is present. */
+export function stripMarkup(raw: string): string {
+  let text = raw;
+  if (text.includes('<')) text = text.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g, ' ');
+  if (text.includes('[')) text = text.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (/[*~`]/.test(text)) text = text.replace(/\*+|~~|`+/g, '');
+  // Underscores inside words (snake_case, wp_settings) are text, not emphasis.
+  if (text.includes('_')) text = text.replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');
+  if (text.includes('\\')) text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (text.includes('&')) text = text.replace(/&nbsp;/g, ' ');
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+/**
+ * Splits an inline token (paragraph or heading content) into its source lines. Returns undefined when
+ * the children do not line up with `lineCount` lines (a code span across lines loses its line break),
+ * so callers fall back to the raw lines.
+ */
+export function inlineLines(inline: Token, lineCount: number): InlineLine[] | undefined {
+  const lines: InlineLine[] = [];
+  let text = '';
+  let depth = 0;
+  let inside = 0; // significant children inside emphasis
+  let outside = 0; // significant children outside emphasis
+  let closedBold = false;
+  const finish = () => {
+    lines.push({ text: text.trim(), bold: inside > 0 && outside === 0 && closedBold });
+    text = '';
+    inside = outside = 0;
+    closedBold = false;
+  };
+  for (const child of inline.children ?? []) {
+    switch (child.type) {
+      case 'softbreak':
+      case 'hardbreak':
+        finish();
+        continue;
+      case 'strong_open':
+      case 'em_open':
+        depth++;
+        continue;
+      case 'strong_close':
+      case 'em_close':
+        depth = Math.max(0, depth - 1);
+        if (depth === 0) closedBold = true;
+        continue;
+      case 'text':
+      case 'text_special':
+      case 'code_inline': {
+        text += child.content;
+        const significant = child.type === 'code_inline' || /[^\s:;.\-\u2013\u2014]/.test(child.content);
+        if (significant) {
+          if (depth > 0) inside++;
+          else outside++;
+        }
+        continue;
+      }
+      case 'image':
+        outside++;
+        continue;
+      default:
+        // html_inline, link_open/close: no text of their own.
+        continue;
+    }
+  }
+  finish();
+  return lines.length === lineCount ? lines : undefined;
+}
+
+/** The same information from a raw line, for lines whose inline tokens could not be used. */
+export function rawInlineLine(raw: string): InlineLine {
+  return { text: stripMarkup(raw), bold: /^\s*(\*\*|__|\*|_)(?=\S)[^]*?\S\1\s*[:;]?\s*$/.test(raw) };
+}

@@ -1,0 +1,350 @@
+// Clock times, calendar dates, time zones and durations as people write them in postmortems:
+// '14:00', '2:00 PM', '2pm', '12:00 p.m.', '2100hrs', 'June 19, 2024, 14:00 WAT', '2024-06-19T14:00:00Z',
+// '10:30 AM (UTC-5)', '1 hour 41 minutes', '(7.5 hours)'. Everything works on one line of text and
+// reports exact UTF-16 columns, so rules can point at (and fixes can replace) just the time.
+import { range, type Range } from '../finding';
+import type { CalendarDate, ClockTime, Timestamp, TimeZone } from './model';
+
+/** Offsets in minutes of the zone abbreviations people use. Ambiguous ones take their most common meaning. */
+const ZONE_OFFSETS: Readonly<Record<string, number>> = {
+  UTC: 0, GMT: 0, UT: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180,
+  WAT: 60, CAT: 120, SAST: 120, EAT: 180, MSK: 180, GST: 240, PKT: 300, IST: 330, ICT: 420, WIB: 420,
+  HKT: 480, SGT: 480, AWST: 480, JST: 540, KST: 540, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+  BRT: -180, EST: -300, EDT: -240, ET: -300, CST: -360, CDT: -300, CT: -360, MST: -420, MDT: -360, MT: -420,
+  PST: -480, PDT: -420, PT: -480, AKST: -540, HST: -600,
+};
+
+/** Spelled-out zone names, matched case-insensitively. */
+const LONG_ZONE_NAMES: ReadonlyArray<[RegExp, number]> = [
+  [/^west(?:ern)?\s+african?\s+(?:standard\s+)?time$/i, 60],
+  [/^central\s+african?\s+(?:standard\s+)?time$/i, 120],
+  [/^east(?:ern)?\s+african?\s+(?:standard\s+)?time$/i, 180],
+  [/^south(?:ern)?\s+african?\s+(?:standard\s+)?time$/i, 120],
+  [/^pacific\s+daylight\s+time$/i, -420],
+  [/^pacific(?:\s+standard)?\s+time$/i, -480],
+  [/^mountain\s+daylight\s+time$/i, -360],
+  [/^mountain(?:\s+standard)?\s+time$/i, -420],
+  [/^central\s+daylight\s+time$/i, -300],
+  [/^central(?:\s+standard)?\s+time$/i, -360],
+  [/^eastern\s+daylight\s+time$/i, -240],
+  [/^eastern(?:\s+standard)?\s+time$/i, -300],
+  [/^greenwich\s+mean\s+time$/i, 0],
+  [/^(?:coordinated\s+)?universal\s+time$/i, 0],
+  [/^british\s+summer\s+time$/i, 60],
+  [/^central\s+european\s+summer\s+time$/i, 120],
+  [/^central\s+european(?:\s+standard)?\s+time$/i, 60],
+  [/^india(?:n)?\s+standard\s+time$/i, 330],
+];
+
+const ABBREVIATIONS = Object.keys(ZONE_OFFSETS).sort((a, b) => b.length - a.length).join('|');
+const LONG_NAME =
+  '(?:(?:west(?:ern)?|central|east(?:ern)?|south(?:ern)?)\\s+african?(?:\\s+standard)?|pacific(?:\\s+(?:standard|daylight))?|' +
+  'mountain(?:\\s+(?:standard|daylight))?|central(?:\\s+(?:standard|daylight))?|eastern(?:\\s+(?:standard|daylight))?|' +
+  'greenwich\\s+mean|(?:coordinated\\s+)?universal|british\\s+summer|central\\s+european(?:\\s+(?:standard|summer))?|' +
+  'india(?:n)?\\s+standard)\\s+time';
+// Matched case-insensitively for the long names; `acceptZone` then insists on upper-case abbreviations,
+// because 'cat', 'eat' and 'ist' are words too ('utc' and 'gmt' are not).
+const ZONE_NAME = `(?<abbr>${ABBREVIATIONS})(?:[ \\t]?(?<sign>[+\\-\u2212\u2013])(?<oh>\\d{1,2})(?::?(?<om>\\d{2}))?(?![\\d:]))?|(?<long>${LONG_NAME})`;
+
+/** A zone name at a position, after optional markup and an opening parenthesis: ' (UTC-5)', '** WAT'. */
+const ZONE_AFTER = new RegExp(`(?<lead>[*_]{0,3}[ \\t]{0,2}(?<open>\\([ \\t]?)?)(?:${ZONE_NAME})(?![\\w])`, 'iy');
+/** ISO 8601 suffixes that must touch the time: 'Z', '+01:00', '-0500'. */
+const ISO_ZONE = /(?:Z|(?<sign>[+-])(?<oh>\d{2}):?(?<om>\d{2}))(?![\w:])/y;
+/** A parenthesized abbreviation repeating a long name: 'Central African Time (CAT)'. */
+const ZONE_ECHO = new RegExp(`[ \\t]?\\((?:${ABBREVIATIONS})\\)`, 'y');
+const ZONE_ANYWHERE = new RegExp(`(?<![\\w+\\-])(?:${ZONE_NAME})(?![\\w])`, 'gi');
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const WEEKDAY = '(?:(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+const ORDINAL = '(?:st|nd|rd|th)?';
+const DATE =
+  `(?:${WEEKDAY}(?<![a-z])(?<mn1>${MONTHS})\\.?\\s+(?<d1>\\d{1,2})${ORDINAL}(?:,?\\s+(?<y1>\\d{4}))?(?![\\d:])` +
+  `|${WEEKDAY}(?<![\\d.])(?<d2>\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(?<mn2>${MONTHS})\\.?(?:,?\\s+(?<y2>\\d{4}))?(?![a-z\\d])` +
+  `|(?<![\\d.])(?<y3>\\d{4})[-/.](?<m3>\\d{1,2})[-/.](?<d3>\\d{1,2})(?![\\d:])` +
+  `|(?<![\\d.])(?<a4>\\d{1,2})[-/.](?<b4>\\d{1,2})[-/.](?<y4>\\d{4}|\\d{2})(?![\\d:.]))`;
+const DATE_ANYWHERE = new RegExp(DATE, 'gi');
+/** A date right before a time: 'June 19, 2024, ', '05-02-2022 ', '2024-06-19T', 'May 12, 2024, at '. */
+const DATE_BEFORE = new RegExp(`${DATE}(?:,?[ \\t]*(?:at[ \\t]+|@[ \\t]*)?|T)[*_]{0,3}$`, 'i');
+/** A date right after a time and its zone: ' 29 april 2022', ', June 19, 2024'. */
+const DATE_AFTER = new RegExp(`[*_]{0,3},?[ \\t]+${DATE}`, 'iy');
+
+// The time itself. Not after a digit, ':' or '.' ('127.0.0.1:80', '3.14'), nor a zone offset ('UTC+05:30').
+const CLOCK = new RegExp(
+  '(?<![\\d:.])(?<!(?:utc|gmt)[ \\t]?[+\\-\u2212\u2013])(?:' +
+    '(?<h>\\d{1,2}):(?<m>\\d{2})(?::(?<s>\\d{2}))?(?!\\d|:\\d)(?:[ \\t]?(?<mer>[ap])\\.?[ \\t]?m\\.?(?![a-z])|[ \\t]?(?<hrs>hrs|hours|hr|h)(?![a-z]))?' +
+    // '12: 48pm': a stray space after the colon, read as a time only when am/pm follows.
+    '|(?<hs>\\d{1,2}):[ \\t](?<ms>\\d{2})[ \\t]?(?<mers>[ap])\\.?[ \\t]?m\\.?(?![a-z])' +
+    '|(?<ho>\\d{1,2})[ \\t]?(?<mero>[ap])\\.?[ \\t]?m\\.?(?![a-z])' +
+    '|(?<hh>[01]\\d|2[0-3])(?<mm>[0-5]\\d)[ \\t]?(?:hrs|hours|hr|h)(?![a-z])' +
+  ')',
+  'gi',
+);
+
+/** Words joining the two ends of a time range; a zone written once applies to both ends. */
+const RANGE_JOINER = /^[\s*_]*(?:-|\u2013|\u2014|~|to|until|till|through|and)[\s*_]*$/i;
+
+export interface Duration {
+  minutes: number;
+  raw: string;
+  range: Range;
+}
+
+export interface DateMention {
+  date: CalendarDate;
+  start: number;
+  end: number;
+}
+
+/** Offset from UTC in minutes of a zone name as written ('WAT', 'GMT+1', 'UTC-05:30', 'Pacific Standard Time'). */
+export function zoneOffset(name: string): number | undefined {
+  const trimmed = name.trim();
+  const offset = /^(?:utc|gmt)\s?([+\-\u2212\u2013])(\d{1,2})(?::?(\d{2}))?$/i.exec(trimmed);
+  if (offset) return signedOffset(offset[1], offset[2], offset[3]);
+  const known = ZONE_OFFSETS[trimmed.toUpperCase()];
+  if (known !== undefined) return known;
+  for (const [pattern, minutes] of LONG_ZONE_NAMES) if (pattern.test(trimmed)) return minutes;
+  return undefined;
+}
+
+/** Minutes since midnight; seconds count as a fraction. */
+export function minuteOfDay(time: ClockTime): number {
+  return time.hour * 60 + time.minute + (time.second ?? 0) / 60;
+}
+
+/** Whole days from `from` to `to`; a missing year is taken from the other date. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  const year = from.year ?? to.year ?? 2000;
+  return (Date.UTC(to.year ?? year, to.month - 1, to.day) - Date.UTC(year, from.month - 1, from.day)) / 86_400_000;
+}
+
+/** Every time written in `text` (one line), with the date and zone written next to it. */
+export function findTimestamps(text: string, line: number): Timestamp[] {
+  const found: Timestamp[] = [];
+  CLOCK.lastIndex = 0;
+  for (let m = CLOCK.exec(text); m; m = CLOCK.exec(text)) {
+    const time = clockTime(m.groups!);
+    if (!time) continue;
+    let start = m.index;
+    let end = m.index + m[0].length;
+    let date: CalendarDate | undefined;
+    let zone: TimeZone | undefined;
+
+    // Never reach back into the previous timestamp.
+    const previousEnd = found.length ? found[found.length - 1].range.end.character : 0;
+    const before = DATE_BEFORE.exec(text.slice(Math.max(previousEnd, start - 48), start));
+    if (before) {
+      date = calendarDate(before.groups!);
+      if (date) start -= before[0].length;
+    }
+
+    // A bare '-14:00' after '09:00' is a range, not an offset: offsets only follow ISO date-times.
+    const iso = time.second !== undefined || text.charCodeAt(m.index - 1) === 84; // 'T'
+    const zoneMatch = zoneAt(text, end, line, iso);
+    if (zoneMatch) {
+      zone = zoneMatch.zone;
+      end = zoneMatch.end;
+    }
+    if (!date) {
+      DATE_AFTER.lastIndex = end;
+      const after = DATE_AFTER.exec(text);
+      const afterDate = after && calendarDate(after.groups!);
+      if (afterDate) {
+        date = afterDate;
+        end = DATE_AFTER.lastIndex;
+      }
+    }
+    found.push({ time, date, zone, range: range(line, start, line, end), raw: text.slice(start, end) });
+    CLOCK.lastIndex = end;
+  }
+  shareZonesAcrossRanges(found, text);
+  return found;
+}
+
+/** The first timestamp in `text`, for callers holding a single value such as a table cell. */
+export function parseTimestamp(text: string, line = 0): Timestamp | undefined {
+  return findTimestamps(text, line)[0];
+}
+
+/** Zone names anywhere in `text`, e.g. in 'Timeline (all times in WAT)'. */
+export function findZoneMentions(text: string, line: number): TimeZone[] {
+  const zones: TimeZone[] = [];
+  ZONE_ANYWHERE.lastIndex = 0;
+  for (let m = ZONE_ANYWHERE.exec(text); m; m = ZONE_ANYWHERE.exec(text)) {
+    const zone = zoneFromMatch(m.groups!, m[0], m.index, line);
+    if (zone) zones.push(zone);
+  }
+  return zones;
+}
+
+/** Calendar dates anywhere in `text`. */
+export function findDates(text: string): DateMention[] {
+  const dates: DateMention[] = [];
+  DATE_ANYWHERE.lastIndex = 0;
+  for (let m = DATE_ANYWHERE.exec(text); m; m = DATE_ANYWHERE.exec(text)) {
+    const date = calendarDate(m.groups!);
+    if (date) dates.push({ date, start: m.index, end: m.index + m[0].length });
+  }
+  return dates;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, 'forty five': 45,
+  fifty: 50, sixty: 60, ninety: 90, 'half a': 0.5, 'half an': 0.5,
+};
+const AMOUNT = '(?:\\d+(?:\\.\\d+)?|half\\s+an?|forty[- ]five|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)';
+const DURATION = new RegExp(
+  '(?<![\\w.:])(?:' +
+    `(?<hours>${AMOUNT})[ \\t]*-?[ \\t]*(?:hours?|hrs?|h)(?![a-z])` +
+    `(?:(?<half>[ \\t]+and[ \\t]+a[ \\t]+half)|[ \\t]*(?:,|and)?[ \\t]*(?<hmin>\\d+)[ \\t]*-?[ \\t]*(?:minutes?|mins?|m)(?![a-z]))?` +
+    `|(?<minutes>${AMOUNT})[ \\t]*-?[ \\t]*(?:minutes?|mins?)(?![a-z])` +
+    `|(?<days>${AMOUNT})[ \\t]*-?[ \\t]*days?(?![a-z])` +
+  ')',
+  'gi',
+);
+
+/** Duration phrases in `text`: '1 hour 41 minutes', '30 mins', '7.5 hours', '1h30m', 'an hour', '90-minute'. */
+export function findDurations(text: string, line: number): Duration[] {
+  const durations: Duration[] = [];
+  DURATION.lastIndex = 0;
+  for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
+    const g = m.groups!;
+    // '2100hrs' is a clock time, not 2100 hours.
+    if (g.hours && /^\d{4}$/.test(g.hours)) continue;
+    const minutes = g.hours !== undefined
+      ? amount(g.hours) * 60 + (g.half ? 30 : 0) + (g.hmin ? Number(g.hmin) : 0)
+      : g.minutes !== undefined ? amount(g.minutes) : amount(g.days!) * 1440;
+    if (!Number.isFinite(minutes) || minutes <= 0) continue;
+    durations.push({ minutes, raw: m[0], range: range(line, m.index, line, m.index + m[0].length) });
+  }
+  return durations;
+}
+
+/** Minutes of the first duration phrase in `text`. */
+export function parseDuration(text: string): number | undefined {
+  return findDurations(text, 0)[0]?.minutes;
+}
+
+function amount(written: string): number {
+  const word = written.toLowerCase().replace(/\s+/g, ' ');
+  return NUMBER_WORDS[word] ?? Number(word);
+}
+
+function clockTime(g: Record<string, string | undefined>): ClockTime | undefined {
+  if (g.hh !== undefined) return { hour: Number(g.hh), minute: Number(g.mm), valid: true };
+  const written = Number(g.h ?? g.hs ?? g.ho);
+  const minute = Number(g.m ?? g.ms ?? 0);
+  const second = g.s !== undefined ? Number(g.s) : undefined;
+  const letter = (g.mer ?? g.mers ?? g.mero)?.toLowerCase();
+  const meridiem = letter === 'a' ? 'am' : letter === 'p' ? 'pm' : undefined;
+  const time: ClockTime = { hour: written, minute, valid: minute < 60 && (second === undefined || second < 60) };
+  if (second !== undefined) time.second = second;
+  if (!meridiem) {
+    time.valid &&= written < 24;
+    return time;
+  }
+  time.meridiem = meridiem;
+  if (written > 12 || (written === 0 && meridiem === 'pm')) time.valid = false;
+  else time.hour = (written % 12) + (meridiem === 'pm' ? 12 : 0);
+  return time;
+}
+
+function calendarDate(g: Record<string, string | undefined>): CalendarDate | undefined {
+  let year: number | undefined;
+  let month: number;
+  let day: number;
+  if (g.mn1 !== undefined || g.mn2 !== undefined) {
+    month = monthNumber(g.mn1 ?? g.mn2!);
+    day = Number(g.d1 ?? g.d2);
+    const y = g.y1 ?? g.y2;
+    if (y !== undefined) year = Number(y);
+  } else if (g.y3 !== undefined) {
+    year = Number(g.y3);
+    month = Number(g.m3);
+    day = Number(g.d3);
+  } else if (g.a4 !== undefined) {
+    const a = Number(g.a4);
+    const b = Number(g.b4);
+    // Day first unless that is impossible: most writers in the corpus use 13/10/2023.
+    [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];
+    year = Number(g.y4);
+    if (g.y4!.length === 2) year += 2000;
+  } else {
+    return undefined;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return year === undefined ? { month, day } : { year, month, day };
+}
+
+function monthNumber(name: string): number {
+  return 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1;
+}
+
+function zoneAt(text: string, position: number, line: number, isoOffsets: boolean): { zone: TimeZone; end: number } | undefined {
+  ISO_ZONE.lastIndex = position;
+  const iso = ISO_ZONE.exec(text);
+  if (iso && (isoOffsets || iso[0] === 'Z')) {
+    const g = iso.groups!;
+    const offsetMinutes = g.sign ? signedOffset(g.sign, g.oh!, g.om) : 0;
+    if (offsetMinutes !== undefined) {
+      const end = position + iso[0].length;
+      return { zone: { name: iso[0], offsetMinutes, range: range(line, position, line, end), origin: 'entry' }, end };
+    }
+  }
+  ZONE_AFTER.lastIndex = position;
+  const m = ZONE_AFTER.exec(text);
+  if (!m) return undefined;
+  const g = m.groups!;
+  const nameStart = position + g.lead!.length;
+  const zone = zoneFromMatch(g, text.slice(nameStart, position + m[0].length), nameStart, line);
+  if (!zone) return undefined;
+  let end = position + m[0].length;
+  if (g.long) {
+    ZONE_ECHO.lastIndex = end;
+    if (ZONE_ECHO.test(text)) end = ZONE_ECHO.lastIndex;
+  }
+  if (g.open) {
+    const close = /^[ \t]?\)/.exec(text.slice(end, end + 2));
+    if (close) end += close[0].length;
+  }
+  return { zone, end };
+}
+
+function zoneFromMatch(g: Record<string, string | undefined>, written: string, start: number, line: number): TimeZone | undefined {
+  let offsetMinutes: number | undefined;
+  let name = written;
+  if (g.long) {
+    offsetMinutes = zoneOffset(g.long);
+  } else {
+    const abbr = g.abbr!;
+    const upper = abbr.toUpperCase();
+    if (abbr !== upper && upper !== 'UTC' && upper !== 'GMT') return undefined;
+    offsetMinutes = ZONE_OFFSETS[upper];
+    if (g.sign) {
+      const offset = signedOffset(g.sign, g.oh!, g.om);
+      // 'UTC+99' is not an offset: keep the bare zone name.
+      if (offset === undefined) name = abbr;
+      else offsetMinutes = (offsetMinutes ?? 0) + offset;
+    }
+  }
+  return { name, offsetMinutes, range: range(line, start, line, start + name.length), origin: 'entry' };
+}
+
+function signedOffset(sign: string, hours: string, minutes: string | undefined): number | undefined {
+  const h = Number(hours);
+  const m = minutes === undefined ? 0 : Number(minutes);
+  if (h > 14 || m % 15 !== 0 || m >= 60) return undefined;
+  return (sign === '+' ? 1 : -1) * (h * 60 + m);
+}
+
+/** '10:45 to 12:15 SAST': the zone written once belongs to both ends of the range. */
+function shareZonesAcrossRanges(stamps: Timestamp[], text: string): void {
+  for (let i = 1; i < stamps.length; i++) {
+    const a = stamps[i - 1];
+    const b = stamps[i];
+    if (!a.zone === !b.zone) continue;
+    if (!RANGE_JOINER.test(text.slice(a.range.end.character, b.range.start.character))) continue;
+    if (a.zone) b.zone = { ...a.zone };
+    else a.zone = { ...b.zone! };
+  }
+}

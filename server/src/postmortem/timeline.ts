@@ -1,0 +1,362 @@
+// Timeline entries in every layout people use: bullets and numbered items ('- **14:00 WAT**: ...'),
+// plain lines ('10:05 AM Sitewide update deployed'), several events run together on one line
+// ('12:00pm EAT: detected. 12:06pm EAT: curl showed ...'), table rows, and a heading per time
+// ('#### 00:20:' followed by what happened). A zone or date stated once for the whole timeline
+// ('Timeline (all times in GMT)', '2019-10-21 (*all times UTC*)') applies to the entries after it.
+import { range, type Range } from '../finding';
+import type { SourceText } from '../sourceText';
+import { firstBlockFrom, type Block, type ListItem } from './blocks';
+import { stripMarkup } from './markup';
+import type { CalendarDate, Section, TimelineEntry, Timestamp, TimeZone } from './model';
+import { findDates, findTimestamps, findZoneMentions } from './time';
+
+export interface TimelineReading {
+  entries: TimelineEntry[];
+  /** The date of each entry: written on it, or on a date line before it. */
+  dates: Array<CalendarDate | undefined>;
+  /** Zones stated for a whole timeline, in its title or preamble. */
+  statedZones: TimeZone[];
+}
+
+/** What an entry may still absorb: the rest of its block, its list item, or everything under its time heading. */
+type Scope = { block: Block } | { item: ListItem } | { heading: true };
+
+interface Draft {
+  entry: TimelineEntry;
+  date?: CalendarDate;
+  parts: string[];
+  scope: Scope;
+}
+
+/** A top-level list item of the timeline with its nested items, or a block outside lists. */
+type Unit = { block: Block } | { tree: ItemTree };
+
+interface ItemTree {
+  item: ListItem;
+  blocks: Block[];
+  children: ItemTree[];
+}
+
+const LIST_MARKER = /^\s*(?:[-+*\u2022\u00b7]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
+const DECLARATION_FILLER = /\b(?:all|times?|are|is|in|below|above|listed|shown|given|zone|timezone|time-zone|date|day|local|of|the|events?|timeline|utc|gmt)\b/gi;
+
+export function readTimeline(sections: readonly Section[], blocks: readonly Block[], source: SourceText): TimelineReading {
+  const reading: TimelineReading = { entries: [], dates: [], statedZones: [] };
+  for (const section of sections) {
+    if (section.key !== 'timeline') continue;
+    new TimelineSection(source, reading).read(section, blocks);
+  }
+  return reading;
+}
+
+class TimelineSection {
+  private readonly stamps = new Map<number, Timestamp[]>();
+  private readonly drafts: Draft[] = [];
+  /** The last entry each list item opened. */
+  private readonly byItem = new Map<ListItem, Draft>();
+  private current?: Draft;
+  private zone?: TimeZone;
+  private date?: CalendarDate;
+  private first = 0;
+  private last = 0;
+
+  constructor(private readonly source: SourceText, private readonly reading: TimelineReading) {}
+
+  read(section: Section, blocks: readonly Block[]): void {
+    this.first = section.bodyRange.start.line;
+    this.last = section.bodyRange.end.line;
+    this.declare(this.source.line(section.range.start.line), section.range.start.line, true);
+    if (section.empty) return;
+    for (const unit of this.units(blocks)) {
+      if ('tree' in unit) this.readItem(unit.tree, unit.tree.item.depth);
+      else this.readBlock(unit.block);
+    }
+    this.finish();
+  }
+
+  private units(blocks: readonly Block[]): Unit[] {
+    const units: Unit[] = [];
+    const trees = new Map<ListItem, ItemTree>();
+    for (let i = firstBlockFrom(blocks, this.first); i < blocks.length && blocks[i].line <= this.last; i++) {
+      const block = blocks[i];
+      if (!block.item) {
+        units.push({ block });
+        continue;
+      }
+      // Register the item and its ancestors, outermost first, in order of appearance.
+      const chain: ListItem[] = [];
+      for (let item: ListItem | undefined = block.item; item && !trees.has(item); item = item.parent) chain.unshift(item);
+      for (const item of chain) {
+        const tree: ItemTree = { item, blocks: [], children: [] };
+        trees.set(item, tree);
+        const parent = item.parent && trees.get(item.parent);
+        if (parent) parent.children.push(tree);
+        else units.push({ tree });
+      }
+      trees.get(block.item)!.blocks.push(block);
+    }
+    return units;
+  }
+
+  private readItem(tree: ItemTree, topDepth: number): void {
+    const { item } = tree;
+    const layout = item.ordered ? 'numbered' : 'bullet';
+    const lines = this.linesOf(tree.blocks);
+    const textOf = (line: number) => stripMarkup(this.source.line(line).replace(LIST_MARKER, ''));
+    let created = 0;
+    for (const line of lines) {
+      const isFirst = line === lines[0];
+      const opened = this.startEntries(this.source.line(line), line, this.stampsAt(line), isFirst, layout, { item }, isFirst ? item.line : undefined);
+      created += opened;
+      if (!opened && created) this.extend(this.current!, [line], textOf(line));
+    }
+    if (!created && lines.length) {
+      // No time where the item's own text would put one; it may still sit in its text ('at 10:00').
+      const stamped = lines.find((line) => this.stampsAt(line).length);
+      const text = lines.map(textOf).join(' ');
+      const last = lines[lines.length - 1];
+      if (stamped !== undefined) {
+        this.extendTo(this.open(this.stampsAt(stamped)[0], layout, { item }, item.line, text), last);
+        created++;
+      } else if (this.declare(this.source.line(lines[0]), lines[0], !this.drafts.length)) {
+        this.current = undefined;
+      } else if (this.current && 'heading' in this.current.scope) {
+        this.extend(this.current, lines, text);
+      } else if (this.hasTimedDescendant(tree)) {
+        // A label ('**Escalation:**') over timed sub-items: they carry the events.
+        this.current = undefined;
+        const before = this.drafts.length;
+        for (const child of tree.children) this.readItem(child, topDepth);
+        for (const draft of this.drafts.slice(before)) if (!draft.parts.length && draft.entry.timestamp) draft.parts.push(trimSeparators(text));
+        return;
+      } else if (item.depth <= topDepth && this.introducesMore()) {
+        this.extend(this.drafts[this.drafts.length - 1], lines, text);
+      } else if (item.depth <= topDepth) {
+        this.extendTo(this.open(undefined, layout, { item }, item.line, text), last);
+        created++;
+      } else {
+        // An untimed sub-item is more text for the entry of the item above it.
+        for (let at = item.parent; at; at = at.parent) {
+          const owner = this.byItem.get(at);
+          if (owner) {
+            this.extend(owner, lines, text);
+            break;
+          }
+        }
+      }
+    }
+    if (created) for (const block of tree.blocks) if (block.kind === 'fence') this.extendTo(this.current!, block.endLine);
+    for (const child of tree.children) this.readItem(child, topDepth);
+  }
+
+  private readBlock(block: Block): void {
+    switch (block.kind) {
+      case 'heading':
+        this.readHeading(block);
+        return;
+      case 'table-row':
+        this.readRow(block);
+        return;
+      case 'paragraph':
+      case 'code':
+      case 'html':
+        break;
+      default:
+        return;
+    }
+    const lines = this.linesOf([block]);
+    // Where some lines start with a time, those are the events and the rest is their text;
+    // otherwise every line with a time is an event ('Detection: alerted at 03:45 AM ...').
+    const timeLed = lines.some((line) => {
+      const stamps = this.stampsAt(line);
+      return stamps.length > 0 && isLeading(this.source.line(line), stamps[0]);
+    });
+    for (const line of lines) {
+      const raw = this.source.line(line);
+      const listItem = block.kind === 'html' && /<li\b/i.test(raw);
+      if (this.startEntries(raw, line, this.stampsAt(line), !timeLed || listItem, listItem ? 'bullet' : 'plain', { block })) continue;
+      const text = stripMarkup(raw);
+      if (!text || this.declare(raw, line, !this.drafts.length)) continue;
+      const current = this.current;
+      if (current && ('heading' in current.scope || ('block' in current.scope && current.scope.block === block))) this.extend(current, [line], text);
+    }
+  }
+
+  private readHeading(block: Block): void {
+    const raw = this.source.line(block.line);
+    const [stamp] = this.stampsAt(block.line);
+    if (stamp && isLeading(raw, stamp)) {
+      const draft = this.open(stamp, 'heading', { heading: true }, block.line, '');
+      draft.entry.range = lineSpan(this.source, block.line, block.endLine);
+      return;
+    }
+    this.declare(raw, block.line, !this.drafts.length);
+    this.current = undefined;
+  }
+
+  private readRow(row: Block): void {
+    if (row.header) return;
+    const [stamp] = this.stampsAt(row.line);
+    const time = stamp ? stripMarkup(stamp.raw) : '';
+    // The cell holding only the time is not part of the event's text.
+    const text = (row.cells ?? [])
+      .map((cell) => stripMarkup(cell.content))
+      .filter((cell) => cell.replace(time, '').replace(/[\s:|\-\u2013]+/g, '') !== '')
+      .join(' ');
+    const current = this.current;
+    if (!stamp && current && 'heading' in current.scope) {
+      this.extend(current, [row.line], text);
+    } else if (stamp || (text && !this.declare(this.source.line(row.line), row.line, !this.drafts.length))) {
+      const draft = this.open(stamp, 'table', { block: row }, row.line, text);
+      draft.entry.range = lineSpan(this.source, row.line, row.line);
+    }
+  }
+
+  /** Opens the entries that start on a line; returns how many. */
+  private startEntries(raw: string, line: number, stamps: Timestamp[], anywhere: boolean, layout: TimelineEntry['layout'], scope: Scope, itemLine?: number): number {
+    const starts = stamps.filter((stamp, k) => (k === 0 && (anywhere || isLeading(raw, stamp))) || isLabelled(raw, stamp));
+    if (!starts.length) return 0;
+    const indent = raw.length - raw.trimStart().length;
+    const first = starts[0];
+    const prefix = trimSeparators(stripMarkup(raw.slice(0, first.range.start.character).replace(LIST_MARKER, '')));
+    let ownPrefix = prefix;
+    // '<code>…</code> 2113hrs WAT: She then …': text before a mid-line event finishes the previous one,
+    // unless it is this item's own label ('- **Detection:** 14:00 UTC: ...').
+    if (prefix && isLabelled(raw, first) && this.current && (itemLine !== line || this.introducesMore())) {
+      this.extend(this.current, [], prefix);
+      this.extendTo(this.current, line, first.range.start.character);
+      ownPrefix = '';
+    }
+    starts.forEach((stamp, k) => {
+      const from = k === 0 && (ownPrefix || !prefix) ? indent : stamp.range.start.character;
+      const to = k + 1 < starts.length ? starts[k + 1].range.start.character : raw.length;
+      const after = trimSeparators(stripMarkup(raw.slice(stamp.range.end.character, to)));
+      // The event's text follows its time; a time in the middle of a sentence stays in the sentence.
+      const text = k > 0 || !ownPrefix ? after
+        : isLabelled(raw, stamp) ? `${ownPrefix} ${after}`
+        : trimSeparators(stripMarkup(raw.slice(0, to).replace(LIST_MARKER, '')));
+      const draft = this.open(stamp, layout, scope, line, text);
+      draft.entry.range = range(line, from, line, trimmedEnd(raw, to));
+    });
+    return starts.length;
+  }
+
+  /**
+   * The last entry's own text is a sentence ending with ':' ('... outlined in the following snippet:'),
+   * not a label ('Detection Time:'): what follows is its detail.
+   */
+  private introducesMore(): boolean {
+    const own = this.drafts[this.drafts.length - 1]?.parts[0] ?? '';
+    return /:$/.test(own) && own.split(' ').length >= 4;
+  }
+
+  private open(stamp: Timestamp | undefined, layout: TimelineEntry['layout'], scope: Scope, line: number, text: string): Draft {
+    const entry: TimelineEntry = { range: lineSpan(this.source, line, line), layout, text: '' };
+    if (stamp) {
+      entry.timestamp = stamp;
+      if (stamp.date) this.date = stamp.date;
+    }
+    const draft: Draft = { entry, date: stamp ? this.date : undefined, parts: text ? [text] : [], scope };
+    this.drafts.push(draft);
+    if ('item' in scope) this.byItem.set(scope.item, draft);
+    this.current = draft;
+    return draft;
+  }
+
+  private extend(draft: Draft, lines: number[], text: string): void {
+    if (text) draft.parts.push(text);
+    if (lines.length) this.extendTo(draft, lines[lines.length - 1]);
+  }
+
+  private extendTo(draft: Draft, line: number, character = Infinity): void {
+    if (line <= draft.entry.range.end.line) return;
+    draft.entry.range = { start: draft.entry.range.start, end: { line, character: trimmedEnd(this.source.line(line), character) } };
+  }
+
+  /**
+   * A line that only states a zone and/or a date ('**Timezone:** PST', '2019-10-21 (*all times UTC*)',
+   * '#### August 15, 2024') sets them for the entries after it. Zones count only in the preamble.
+   */
+  private declare(raw: string, line: number, preamble: boolean): boolean {
+    if (this.stampsAt(line, raw).length) return false;
+    const zones = findZoneMentions(raw, line);
+    const dates = findDates(raw);
+    if (!zones.length && !dates.length) return false;
+    let rest = raw;
+    for (const span of [...zones.map((z) => [z.range!.start.character, z.range!.end.character]), ...dates.map((d) => [d.start, d.end])]) {
+      rest = rest.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + rest.slice(span[1]);
+    }
+    const isTitle = line < this.first;
+    if (!isTitle && /[\p{L}\p{N}]/u.test(stripMarkup(rest).replace(DECLARATION_FILLER, ''))) return false;
+    if (preamble && zones.length && !this.zone) {
+      this.zone = zones[0];
+      this.reading.statedZones.push(zones[0]);
+    }
+    if (dates.length && !isTitle) this.date = dates[dates.length - 1].date;
+    return true;
+  }
+
+  private hasTimedDescendant(tree: ItemTree): boolean {
+    return tree.children.some((child) => this.linesOf(child.blocks).some((line) => this.stampsAt(line).length) || this.hasTimedDescendant(child));
+  }
+
+  /** Lines of blocks that hold text (not fences), clipped to the section body. */
+  private linesOf(blocks: readonly Block[]): number[] {
+    const lines: number[] = [];
+    for (const block of blocks) {
+      if (block.kind === 'fence' || block.kind === 'rule') continue;
+      for (let n = Math.max(block.line, this.first); n <= Math.min(block.endLine, this.last); n++) {
+        if (this.source.line(n).trim()) lines.push(n);
+      }
+    }
+    return lines;
+  }
+
+  private stampsAt(line: number, raw = this.source.line(line)): Timestamp[] {
+    let stamps = this.stamps.get(line);
+    if (!stamps) {
+      stamps = /\d/.test(raw) ? findTimestamps(raw, line) : [];
+      this.stamps.set(line, stamps);
+    }
+    return stamps;
+  }
+
+  private finish(): void {
+    for (const draft of this.drafts) {
+      const { entry } = draft;
+      entry.text = draft.parts.join(' ').replace(/\s+/g, ' ').trim();
+      if (entry.timestamp && !entry.timestamp.zone && this.zone) entry.timestamp.zone = { ...this.zone, origin: 'section' };
+      this.reading.entries.push(entry);
+      this.reading.dates.push(draft.date);
+    }
+  }
+}
+
+/** Nothing but markup, a list marker or a task box before the time. */
+function isLeading(raw: string, stamp: Timestamp | undefined): boolean {
+  const before = stamp ? raw.slice(0, stamp.range.start.character) : raw;
+  return /^[\s>*_~|(\[#]*$/.test(before.replace(/<[^>]*>/g, '').replace(LIST_MARKER, ''));
+}
+
+const COLON_AFTER = /(?:[*_)\]]|<\/[a-z]+>){0,4}\s?[:\uff1a](?!\d)/iy;
+
+/** A time followed by ':' starts an event even mid-line: '... the requests 12:09pm EAT: Issue was ...'. */
+function isLabelled(raw: string, stamp: Timestamp): boolean {
+  COLON_AFTER.lastIndex = stamp.range.end.character;
+  return COLON_AFTER.test(raw);
+}
+
+function trimSeparators(text: string): string {
+  return text.replace(/^[\s:;,.\-\u2013\u2014|~)\]]+/, '').replace(/[\s\-\u2013\u2014|~(]+$/, '');
+}
+
+function trimmedEnd(raw: string, to: number): number {
+  let end = Math.min(to, raw.length);
+  while (end > 0 && /[\s\-\u2013\u2014|]/.test(raw[end - 1])) end--;
+  return end;
+}
+
+function lineSpan(source: SourceText, first: number, last: number): Range {
+  const raw = source.line(first);
+  return range(first, raw.length - raw.trimStart().length, last, source.line(last).length);
+}

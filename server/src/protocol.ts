@@ -1,0 +1,52 @@
+// The contract between the VS Code client and the language server: command ids and custom requests.
+// Imported by both sides, so it holds only plain data and types: no vscode, and no jsonrpc runtime (the client
+// and the server bundle different versions of it, whose RequestType classes do not mix).
+import type { TextEdit } from './finding';
+import type { PostmortemModel } from './postmortem/model';
+
+/** Command ids contributed by the extension (package.json `contributes.commands`). */
+export const Commands = {
+  generateFixManifest: 'postmortem.generateFixManifest',
+  openPreview: 'postmortem.openPreview',
+  openPreviewToSide: 'postmortem.openPreviewToSide',
+  fixAll: 'postmortem.fixAll',
+  lintWorkspace: 'postmortem.lintWorkspace',
+  restartServer: 'postmortem.restartServer',
+  showOutput: 'postmortem.showOutput',
+  newPostmortem: 'postmortem.newPostmortem',
+} as const;
+
+/** The code action kind of "fix all postmortem problems", offered on save and in the Source Action menu. */
+export const fixAllCodeActionKind = 'source.fixAll.postmortem';
+
+/** The client's configuration section; the server reads it through workspace/configuration. */
+export const configurationSection = 'postmortem';
+
+/** A custom request: its method name, with its parameter and result types attached for both sides. */
+export interface CustomRequest<P, R> {
+  readonly method: string;
+  /** Never set: carries the types. */
+  readonly signature?: (params: P) => R;
+}
+
+export interface DocumentParams {
+  uri: string;
+}
+
+export interface ModelResult {
+  /** The document version the model was built from. */
+  version: number;
+  model: PostmortemModel;
+}
+
+/** The postmortem model of an open document, for the preview. Null when the document is not a postmortem. */
+export const ModelRequest: CustomRequest<DocumentParams, ModelResult | null> = { method: 'postmortem/model' };
+
+export interface FixAllResult {
+  /** The document version the edits apply to. */
+  version: number;
+  edits: TextEdit[];
+}
+
+/** All preferred, non-overlapping fixes of an open document, as one list of edits. Null when the document is not ours. */
+export const FixAllRequest: CustomRequest<DocumentParams, FixAllResult | null> = { method: 'postmortem/fixAll' };

@@ -1,0 +1,617 @@
+// Style checks named and worded as puppet-lint's, so a team's .puppet-lint.rc and
+// `# lint:ignore:<check>` comments keep working. They read the token stream (with whitespace
+// trivia) and, where structure matters, the syntax tree. All findings are warnings; fixes only
+// change whitespace, quotes, or move text, never remove what the user wrote.
+import { comparePositions, type Finding, type Fix, type Range, type TextEdit } from '../finding';
+import type { SourceText } from '../sourceText';
+import type { AttributeOperation, Expression, Node, Program, ResourceBody, ResourceExpression } from './ast';
+import { walk } from './ast';
+import type { InterpolationPart, Token, Trivia } from './tokens';
+import { emptyRc, isCheckEnabled, parseControlComments, type LintComment, type PuppetLintRc } from './lintConfig';
+
+export interface StyleInput {
+  source: SourceText;
+  /** The main token stream, in source order. */
+  tokens: readonly Token[];
+  /** Comments and whitespace (lexed with `whitespace: true`), in source order. */
+  trivia: readonly Trivia[];
+  program: Program;
+  /** Maps a range of this manifest to the document that holds it. Identity when absent. */
+  toDocument?: (range: Range) => Range;
+}
+
+export interface StyleOptions {
+  rc?: PuppetLintRc;
+  /** The checker runs on the same code: skip style checks that would repeat its findings. */
+  withChecker?: boolean;
+}
+
+/** Style checks the checker covers: duplicate_params is its DUPLICATE_ATTRIBUTE. */
+const coveredByChecker: ReadonlySet<string> = new Set(['duplicate_params']);
+
+interface StyleCheck {
+  name: string;
+  description: string;
+  /** puppet-lint ships a few checks switched off; an rc `--<check>-check` line turns them on. */
+  enabledByDefault: boolean;
+  fixable: boolean;
+  run(context: StyleContext): void;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const MODE_PATTERN = /^([0-7]{4}|[ugoa]*[-=+][-=+rstwxXugo]*(,[ugoa]*[-=+][-=+rstwxXugo]*)*)$/;
+// Raw content puppet-lint accepts in double quotes: escapes, quotes and control characters.
+const DOUBLE_QUOTE_REASON = /\\\$|\\"|\\'|'|\r|\t|\\t|\\s|\n|\\n|\\\\/;
+
+class StyleContext {
+  readonly findings: Array<{ check: string; finding: Finding; line: number }> = [];
+  private readonly whitespaceBefore = new Map<number, Trivia>();
+  /** Every node, and the resource expressions among them, collected once for the checks. */
+  readonly resources: ResourceExpression[] = [];
+  readonly nodes: Node[] = [];
+  check = '';
+
+  constructor(readonly input: StyleInput) {
+    for (const t of input.trivia) if (t.kind === 'whitespace') this.whitespaceBefore.set(t.end, t);
+    walk(input.program, (node) => {
+      this.nodes.push(node);
+      if (node.type === 'Resource') this.resources.push(node);
+    });
+  }
+
+  get source(): SourceText {
+    return this.input.source;
+  }
+
+  text(span: Span): string {
+    return this.source.text.slice(span.start, span.end);
+  }
+
+  /** 1-based column, as puppet-lint reports. */
+  column(offset: number): number {
+    return this.source.positionAt(offset).character + 1;
+  }
+
+  line(offset: number): number {
+    return this.source.positionAt(offset).line;
+  }
+
+  whitespaceEndingAt(offset: number): Trivia | undefined {
+    return this.whitespaceBefore.get(offset);
+  }
+
+  range(span: Span): Range {
+    const r = { start: this.source.positionAt(span.start), end: this.source.positionAt(span.end) };
+    return this.input.toDocument ? this.input.toDocument(r) : r;
+  }
+
+  edit(span: Span, newText: string): TextEdit {
+    return { range: this.range(span), newText };
+  }
+
+  fix(title: string, edits: TextEdit[]): Fix {
+    return { title, edits, preferred: true };
+  }
+
+  report(at: Span, message: string, fix?: Fix): void {
+    this.findings.push({
+      check: this.check,
+      line: this.line(at.start),
+      finding: { range: this.range(at), severity: 'warning', source: 'puppet', rule: this.check, message, fixes: fix ? [fix] : [] },
+    });
+  }
+
+  /** Main-stream tokens within a node, in order. */
+  tokensIn(span: Span): Token[] {
+    const tokens = this.input.tokens;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: Token[] = [];
+    for (let i = lo; i < tokens.length && tokens[i].end <= span.end && tokens[i].kind !== 'eof'; i++) inside.push(tokens[i]);
+    return inside;
+  }
+
+  /** Every string's interpolations, including those of heredoc text. */
+  *interpolations(): Generator<InterpolationPart> {
+    for (const token of this.input.tokens) {
+      for (const part of token.parts ?? token.heredoc?.parts ?? []) if (part.kind === 'interpolation') yield part;
+    }
+  }
+}
+
+function attributesOf(body: ResourceBody): AttributeOperation[] {
+  return body.attributes.filter((a): a is AttributeOperation => a.type === 'Attribute');
+}
+
+function isFileLike(resource: ResourceExpression): boolean {
+  return resource.typeName.type === 'Name' && (resource.typeName.value === 'file' || resource.typeName.value === 'concat');
+}
+
+function isClassResource(resource: ResourceExpression): boolean {
+  return resource.typeName.type === 'Name' && resource.typeName.value === 'class';
+}
+
+/** `mode` values of file and concat resources. */
+function* fileModes(context: StyleContext): Generator<Expression> {
+  for (const resource of context.resources) {
+    if (!isFileLike(resource)) continue;
+    for (const body of resource.bodies) {
+      for (const attribute of attributesOf(body)) if (attribute.name.value === 'mode') yield attribute.value;
+    }
+  }
+}
+
+/** The literal text of a mode value, or undefined for variables, calls and other computed values. */
+function modeText(value: Expression): string | undefined {
+  if (value.type === 'Number') return value.raw;
+  if (value.type === 'Name' || value.type === 'String') return value.value;
+  return undefined;
+}
+
+function isUnquotedMode(value: Expression): boolean {
+  return value.type === 'Number' || value.type === 'Name';
+}
+
+/** `'0644'` for `644`: the quoted four-digit form of a three-digit octal mode. */
+function fourDigitMode(value: Expression, context: StyleContext): Fix | undefined {
+  const text = modeText(value);
+  if (text === undefined || !/^[0-7]{3}$/.test(text)) return undefined;
+  const quoted = value.type === 'String';
+  const span = quoted ? { start: value.start + 1, end: value.end - 1 } : value;
+  return context.fix(`Change mode to '0${text}'`, [context.edit(span, quoted ? `0${text}` : `'0${text}'`)]);
+}
+
+// ---- the checks ----
+
+const arrowAlignment: StyleCheck = {
+  name: 'arrow_alignment',
+  description: 'Arrows (=>) of one resource body or hash are aligned one space after the longest name.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const resource of context.resources) checkArrowAlignment(context, context.tokensIn(resource));
+  },
+};
+
+interface ArrowLevel {
+  column: number;
+  paramColumn?: number;
+  arrows: Array<{ arrow: Token; param: Token; line: number }>;
+}
+
+/** puppet-lint's algorithm: per brace level, the expected column is one past the longest name. */
+function checkArrowAlignment(context: StyleContext, tokens: Token[]): void {
+  const arrowLines = new Set(tokens.filter((t) => t.kind === '=>').map((t) => context.line(t.start)));
+  if (arrowLines.size < 2) return;
+  const levels: ArrowLevel[] = [{ column: 0, arrows: [] }];
+  const flush = (level: ArrowLevel) => {
+    if (new Set(level.arrows.map((a) => a.line)).size > 1 && level.arrows.length > 1) {
+      for (const entry of level.arrows) reportMisalignedArrow(context, level, entry);
+    }
+    level.column = 0;
+    level.paramColumn = undefined;
+    level.arrows = [];
+  };
+  tokens.forEach((token, i) => {
+    const level = levels[levels.length - 1];
+    if (token.kind === '=>' && i > 0) {
+      const param = tokens[i - 1];
+      const line = context.line(token.start);
+      const length = param.end - param.start;
+      level.paramColumn ??= context.column(param.start);
+      const sharesLine = level.arrows.some((a) => a.line === line);
+      const expected = (sharesLine ? level.paramColumn : context.column(param.start)) + length + 1;
+      level.column = Math.max(level.column, expected);
+      level.arrows.push({ arrow: token, param, line });
+    } else if (token.kind === '{') {
+      levels.push({ column: 0, arrows: [] });
+    } else if (token.kind === '}') {
+      flush(level);
+      if (levels.length > 1) levels.pop();
+    } else if (token.kind === ';') {
+      flush(level);
+    }
+  });
+}
+
+function reportMisalignedArrow(context: StyleContext, level: ArrowLevel, entry: ArrowLevel['arrows'][number]): void {
+  const actual = context.column(entry.arrow.start);
+  if (actual === level.column) return;
+  const message = `indentation of => is not properly aligned (expected in column ${level.column}, but found it in column ${actual})`;
+  const onOwnLine = level.arrows.find((a) => a.line === entry.line) === entry;
+  const beforeArrow = context.whitespaceEndingAt(entry.arrow.start) ?? { start: entry.arrow.start, end: entry.arrow.start };
+  const paramLength = entry.param.end - entry.param.start;
+  let edits: TextEdit[];
+  if (onOwnLine) {
+    const spaces = beforeArrow.end - beforeArrow.start + (level.column - actual);
+    if (spaces < 1) {
+      context.report(entry.arrow, message);
+      return;
+    }
+    edits = [context.edit(beforeArrow, ' '.repeat(spaces))];
+  } else {
+    // A second name => value on one line: break the line so it can align with the first.
+    const indent = level.paramColumn! - 1;
+    const beforeParam = context.whitespaceEndingAt(entry.param.start) ?? { start: entry.param.start, end: entry.param.start };
+    edits = [
+      context.edit(beforeParam, '\n' + ' '.repeat(indent)),
+      context.edit(beforeArrow, ' '.repeat(level.column - level.paramColumn! - paramLength)),
+    ];
+  }
+  context.report(entry.arrow, message, context.fix('Align =>', edits));
+}
+
+const trailingWhitespace: StyleCheck = {
+  name: 'trailing_whitespace',
+  description: 'Lines do not end with spaces or tabs.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    const text = context.source.text;
+    for (const t of context.input.trivia) {
+      if (t.kind !== 'whitespace') continue;
+      const next = text.charCodeAt(t.end);
+      if (t.end < text.length && next !== 10 && next !== 13) continue;
+      context.report(t, 'trailing whitespace found', context.fix('Remove trailing whitespace', [context.edit(t, '')]));
+    }
+  },
+};
+
+const hardTabs: StyleCheck = {
+  name: 'hard_tabs',
+  description: 'Indentation and spacing use spaces, not tab characters.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const t of context.input.trivia) {
+      if (t.kind !== 'whitespace' || !context.text(t).includes('\t')) continue;
+      const spaces = context.text(t).replace(/\t/g, '  ');
+      context.report(t, 'tab character found', context.fix('Replace tabs with two spaces', [context.edit(t, spaces)]));
+    }
+  },
+};
+
+const softTabs: StyleCheck = {
+  name: '2sp_soft_tabs',
+  description: 'Indentation is a multiple of two spaces.',
+  enabledByDefault: true,
+  fixable: false,
+  run(context) {
+    for (const t of context.input.trivia) {
+      if (t.kind !== 'whitespace' || context.column(t.start) !== 1 || (t.end - t.start) % 2 === 0) continue;
+      context.report(t, 'two-space soft tabs not used');
+    }
+  },
+};
+
+const lineLength: StyleCheck = {
+  name: '140chars',
+  description: 'Lines have at most 140 characters, except those with URLs or template() calls.',
+  enabledByDefault: true,
+  fixable: false,
+  run(context) {
+    const source = context.source;
+    for (let n = 0; n < source.lineCount; n++) {
+      const line = source.line(n);
+      if (line.includes('://') || line.includes('template(')) continue;
+      const chars = [...line];
+      if (chars.length <= 140) continue;
+      const start = source.lineStarts[n] + chars.slice(0, 140).join('').length;
+      context.report({ start, end: source.lineEnd(n) }, 'line has more than 140 characters');
+    }
+  },
+};
+
+const doubleQuotedStrings: StyleCheck = {
+  name: 'double_quoted_strings',
+  description: 'Strings without variables or escapes use single quotes.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const token of context.input.tokens) {
+      if (token.kind !== 'string' || token.quote !== '"' || token.parts) continue;
+      const raw = context.text({ start: token.start + 1, end: token.end - 1 });
+      if (DOUBLE_QUOTE_REASON.test(raw)) continue;
+      // Other escapes (\u, \r written out...) mean something only in double quotes: flag, but keep them.
+      const fix = raw.includes('\\')
+        ? undefined
+        : context.fix('Use single quotes', [
+            context.edit({ start: token.start, end: token.start + 1 }, "'"),
+            context.edit({ start: token.end - 1, end: token.end }, "'"),
+          ]);
+      context.report(token, 'double quoted string containing no variables', fix);
+    }
+  },
+};
+
+const onlyVariableString: StyleCheck = {
+  name: 'only_variable_string',
+  description: 'A string holding only a variable is written as the variable.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    const tokens = context.input.tokens;
+    // An index stays a string: $h["${k}"] looks a key up by its string form.
+    const accessKeys = new Set(context.nodes.flatMap((n) => (n.type === 'Access' ? n.keys.map((k) => k.start) : [])));
+    tokens.forEach((token, i) => {
+      if (token.kind !== 'string' || !token.parts || accessKeys.has(token.start)) return;
+      const pieces = token.parts.filter((p) => p.kind === 'interpolation' || p.value !== '');
+      const part = pieces[0];
+      if (pieces.length !== 1 || part.kind !== 'interpolation' || !isVariableAccess(part.tokens)) return;
+      // A string used as a hash key stays a string.
+      if (tokens[i + 1]?.kind === '=>') return;
+      const first = part.tokens[0];
+      const last = part.tokens[part.tokens.length - 1];
+      const expression = '$' + first.value + context.text({ start: first.end, end: last.end });
+      context.report(
+        { start: part.braced ? first.start : part.start, end: last.end },
+        'string containing only a variable',
+        context.fix(`Replace with ${expression}`, [context.edit(token, expression)]),
+      );
+    });
+  },
+};
+
+/** `$x`, `$x['k']`, `$x[0][1]`: what puppet-lint calls a string containing only a variable. */
+function isVariableAccess(tokens: readonly Token[]): boolean {
+  if (tokens[0]?.kind !== 'variable') return false;
+  for (let i = 1; i < tokens.length; i += 3) {
+    if (tokens[i].kind !== '[' || tokens[i + 2]?.kind !== ']' || !tokens[i + 1]) return false;
+  }
+  return (tokens.length - 1) % 3 === 0;
+}
+
+const variablesNotEnclosed: StyleCheck = {
+  name: 'variables_not_enclosed',
+  description: 'Variables in strings are written ${x}, not $x.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const part of context.interpolations()) {
+      if (part.braced) continue;
+      const name = context.text({ start: part.start + 1, end: part.end });
+      context.report(part, 'variable not enclosed in {}', context.fix(`Write \${${name}}`, [context.edit(part, `\${${name}}`)]));
+    }
+  },
+};
+
+const quotedBooleans: StyleCheck = {
+  name: 'quoted_booleans',
+  description: "Booleans are written true/false, not 'true'/'false' (off by default, as in puppet-lint).",
+  enabledByDefault: false,
+  fixable: false,
+  run(context) {
+    for (const token of context.input.tokens) {
+      if (token.kind === 'string' && !token.parts && (token.value === 'true' || token.value === 'false')) {
+        context.report(token, 'quoted boolean value found');
+      }
+    }
+  },
+};
+
+const unquotedResourceTitle: StyleCheck = {
+  name: 'unquoted_resource_title',
+  description: 'Resource titles are quoted strings.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const resource of context.resources) {
+      for (const body of resource.bodies) {
+        const titles = body.title.type === 'Array' ? body.title.elements : [body.title];
+        for (const title of titles) {
+          if (title.type !== 'Name' && !(title.type === 'String' && title.quote === 'bare')) continue;
+          context.report(
+            title,
+            'unquoted resource title',
+            context.fix('Quote the title', [
+              context.edit({ start: title.start, end: title.start }, "'"),
+              context.edit({ start: title.end, end: title.end }, "'"),
+            ]),
+          );
+        }
+      }
+    }
+  },
+};
+
+const ensureFirstParam: StyleCheck = {
+  name: 'ensure_first_param',
+  description: 'ensure is the first attribute of a resource.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const resource of context.resources) {
+      if (isClassResource(resource)) continue;
+      for (const body of resource.bodies) {
+        const attributes = attributesOf(body);
+        const index = attributes.findIndex((a) => a.name.value === 'ensure');
+        if (index <= 0) continue;
+        context.report(attributes[index].name, "ensure found on line but it's not the first attribute", moveEnsureFirst(context, attributes[0], attributes[index]));
+      }
+    }
+  },
+};
+
+/**
+ * Moves the ensure line above the first attribute, when both start their lines and ensure has
+ * its line to itself (the usual layout); other layouts get no fix.
+ */
+function moveEnsureFirst(context: StyleContext, first: AttributeOperation, ensure: AttributeOperation): Fix | undefined {
+  const source = context.source;
+  const text = source.text;
+  const firstLine = source.positionAt(first.start).line;
+  const ensureLine = source.positionAt(ensure.start).line;
+  const endLine = source.positionAt(ensure.end).line;
+  const startsLine = (offset: number, line: number) => text.slice(source.lineStarts[line], offset).trim() === '';
+  if (!startsLine(first.start, firstLine) || !startsLine(ensure.start, ensureLine)) return undefined;
+  const after = text.slice(ensure.end, source.lineEnd(endLine));
+  const tail = /^\s*(,?)\s*(#.*)?$/.exec(after);
+  if (!tail) return undefined;
+  const lineStart = source.lineStarts[ensureLine];
+  const nextLineStart = endLine + 1 < source.lineCount ? source.lineStarts[endLine + 1] : text.length;
+  if (nextLineStart === text.length && !/\r?\n$/.test(text)) return undefined;
+  let moved = text.slice(lineStart, nextLineStart);
+  if (!tail[1]) {
+    const valueEnd = ensure.end - lineStart;
+    moved = moved.slice(0, valueEnd) + ',' + moved.slice(valueEnd);
+  }
+  const insertAt = source.lineStarts[firstLine];
+  return context.fix('Move ensure to the first line', [
+    context.edit({ start: insertAt, end: insertAt }, moved),
+    context.edit({ start: lineStart, end: nextLineStart }, ''),
+  ]);
+}
+
+const unquotedFileMode: StyleCheck = {
+  name: 'unquoted_file_mode',
+  description: 'File modes are quoted strings.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const value of fileModes(context)) {
+      if (!isUnquotedMode(value)) continue;
+      const fix = fourDigitMode(value, context) ?? context.fix('Quote the mode', [context.edit(value, `'${context.text(value)}'`)]);
+      context.report(value, 'unquoted file mode', fix);
+    }
+  },
+};
+
+const fileMode: StyleCheck = {
+  name: 'file_mode',
+  description: 'File modes are 4-digit octal or symbolic.',
+  enabledByDefault: true,
+  fixable: true,
+  run(context) {
+    for (const value of fileModes(context)) {
+      const text = modeText(value);
+      if (text === undefined || MODE_PATTERN.test(text)) continue;
+      context.report(value, 'mode should be represented as a 4 digit octal value or symbolic mode', fourDigitMode(value, context));
+    }
+  },
+};
+
+const caseWithoutDefault: StyleCheck = {
+  name: 'case_without_default',
+  description: 'Every case statement has a default branch.',
+  enabledByDefault: true,
+  fixable: false,
+  run(context) {
+    for (const node of context.nodes) {
+      if (node.type !== 'Case' || node.options.some((o) => o.values.some((v) => v.type === 'Default'))) continue;
+      context.report({ start: node.start, end: node.start + 'case'.length }, 'case statement without a default case');
+    }
+  },
+};
+
+const rightToLeftRelationship: StyleCheck = {
+  name: 'right_to_left_relationship',
+  description: 'Relationships point left to right (->), not right to left (<-).',
+  enabledByDefault: true,
+  fixable: false,
+  run(context) {
+    for (const node of context.nodes) {
+      if (node.type !== 'Relationship' || node.operator !== '<-') continue;
+      context.report({ start: node.operatorStart, end: node.operatorStart + 2 }, 'right-to-left (<-) relationship');
+    }
+  },
+};
+
+const duplicateParams: StyleCheck = {
+  name: 'duplicate_params',
+  description: 'No attribute is set twice in one resource.',
+  enabledByDefault: true,
+  fixable: false,
+  run(context) {
+    for (const resource of context.resources) {
+      for (const body of resource.bodies) {
+        const seen = new Set<string>();
+        for (const attribute of attributesOf(body)) {
+          if (seen.has(attribute.name.value)) context.report(attribute.name, 'duplicate parameter found in resource');
+          seen.add(attribute.name.value);
+        }
+      }
+    }
+  },
+};
+
+const styleChecks: readonly StyleCheck[] = [
+  arrowAlignment, trailingWhitespace, hardTabs, softTabs, lineLength, doubleQuotedStrings, onlyVariableString,
+  variablesNotEnclosed, quotedBooleans, unquotedResourceTitle, ensureFirstParam, unquotedFileMode, fileMode,
+  caseWithoutDefault, rightToLeftRelationship, duplicateParams,
+];
+
+/** The style checks, for docs, settings and `--list-checks`. */
+export const styleCheckCatalog: ReadonlyArray<Pick<StyleCheck, 'name' | 'description' | 'enabledByDefault' | 'fixable'>> =
+  styleChecks.map(({ name, description, enabledByDefault, fixable }) => ({ name, description, enabledByDefault, fixable }));
+
+function lintComments(input: StyleInput): LintComment[] {
+  const text = input.source.text;
+  return input.trivia
+    .filter((t) => t.kind === 'lineComment' || t.kind === 'blockComment')
+    .map((t) => {
+      const raw = text.slice(t.start, t.end);
+      const body = t.kind === 'lineComment' ? raw.slice(1) : raw.replace(/^\/\*/, '').replace(/\*\/$/, '');
+      const line = input.source.positionAt(t.start);
+      const before = text.slice(t.start - line.character, t.start);
+      return { text: body, line: line.line, trailing: before.trim() !== '' };
+    });
+}
+
+/**
+ * Runs the enabled style checks. Findings on lines covered by `# lint:ignore:<check>` are dropped;
+ * unbalanced control comments are reported as `lint_control_comment` warnings.
+ */
+export function checkStyle(input: StyleInput, options: StyleOptions = {}): Finding[] {
+  const rc = options.rc ?? emptyRc;
+  const context = new StyleContext(input);
+  for (const check of styleChecks) {
+    if (!isCheckEnabled(rc, check.name, check.enabledByDefault)) continue;
+    if (options.withChecker && coveredByChecker.has(check.name)) continue;
+    context.check = check.name;
+    check.run(context);
+  }
+  const control = parseControlComments(lintComments(input));
+  const findings = context.findings.filter((f) => !control.isIgnored(f.check, f.line)).map((f) => f.finding);
+  for (const problem of control.problems) {
+    const at = input.source.lineRange(problem.line);
+    findings.push({
+      range: input.toDocument ? input.toDocument(at) : at,
+      severity: 'warning',
+      source: 'puppet',
+      rule: 'lint_control_comment',
+      message: problem.message,
+      fixes: [],
+    });
+  }
+  // Stable: at one position, findings keep the order of the checks (which keepPreferredFixesApart relies on).
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return keepPreferredFixesApart(findings);
+}
+
+/**
+ * Two checks can fix the same text (a trailing tab: trailing_whitespace and hard_tabs). Applying
+ * every preferred fix at once must not meet overlapping edits, so later ones stop being preferred.
+ */
+function keepPreferredFixesApart(findings: Finding[]): Finding[] {
+  const taken: Range[] = [];
+  const overlaps = (a: Range, b: Range) => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+  const sameEmpty = (a: Range, b: Range) => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      if (!fix.preferred) continue;
+      const ranges = fix.edits.map((e) => e.range);
+      if (ranges.some((r) => taken.some((t) => overlaps(r, t) || sameEmpty(r, t)))) fix.preferred = false;
+      else taken.push(...ranges);
+    }
+  }
+  return findings;
+}
