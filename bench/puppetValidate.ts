@@ -1,15 +1,24 @@
 // Runs the reference tool, `puppet parser validate`, over many manifests, and reads its verdicts.
 // Puppet aborts a whole batch when two files define the same entity, so files are grouped so that
-// no group defines a name twice (names found with our own parser); a group that still aborts is
-// split in halves.
+// no group defines a name twice (names found with our own parser). Some errors also abort the
+// batch ("A quoted string is not valid as a name here") and lose the other files' reports: the
+// group is then run again without the file that stopped it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { parsePuppet } from '../server/src/puppet/parser';
 import { walk } from '../server/src/puppet/ast';
 
 export interface PuppetVerdict {
-  /** Puppet's errors for the file, in its order. */
-  errors: Array<{ message: string; line?: number; column?: number; parse: boolean }>;
+  /**
+   * Puppet's errors for the file, in its order. `syntax`: an error of the language's form, which
+   * our parser reports too (syntax, lexical, a value with no effect); otherwise a validation error,
+   * which is the checker's business.
+   */
+  errors: Array<{ message: string; line?: number; column?: number; syntax: boolean }>;
 }
+
+/** Puppet's messages for what our parser reports (as opposed to its semantic validation). */
+const syntaxMessages =
+  /^(Syntax error|Unclosed|Illegal (fully qualified |class reference|number|name)|Heredoc|Invalid (syntax in heredoc|heredoc)|Not a valid|An escape char|A quoted string|illegal comma|attempt to pass|Virtual \(@\)|Exported \(@@\)|Expression is not valid as a resource|'class' keyword|This .* has no effect|This expression is invalid\. Did you try declaring)/;
 
 export interface BatchRun {
   verdicts: Map<string, PuppetVerdict>;
@@ -35,14 +44,20 @@ export function validateBatch(puppet: string, files: readonly string[], texts: R
     processes++;
     const result = spawnSync(puppet, ['parser', 'validate', '--color=false', ...group], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const output = `${result.stdout}${result.stderr}`;
-    if (/Attempt to redefine entity/.test(output) && group.length > 1) {
+    const aborted = /Try 'puppet help parser validate'/.test(output);
+    if (aborted && /Attempt to redefine entity/.test(output) && group.length > 1) {
       const half = Math.ceil(group.length / 2);
       runGroup(group.slice(0, half));
       runGroup(group.slice(half));
       return;
     }
     for (const file of group) verdicts.set(file, { errors: [] });
-    readErrors(output, verdicts);
+    const reported = readErrors(output, verdicts);
+    if (aborted) {
+      const stopper = reported[reported.length - 1];
+      const rest = group.filter((f) => f !== stopper);
+      if (stopper !== undefined && rest.length > 0) runGroup(rest);
+    }
   };
   for (const group of definitionSafeGroups(files, texts)) runGroup(group);
   return { verdicts, processes, ms: performance.now() - started };
@@ -57,20 +72,24 @@ export function validateOne(puppet: string, file: string): { verdict: PuppetVerd
   return { verdict: verdicts.get(file)!, ms: performance.now() - started };
 }
 
-function readErrors(output: string, verdicts: Map<string, PuppetVerdict>): void {
+/** Adds the errors in Puppet's output to the verdicts; returns the files they were for, in order. */
+function readErrors(output: string, verdicts: Map<string, PuppetVerdict>): string[] {
+  const files: string[] = [];
   for (const line of output.split('\n')) {
     const m = /^Error: (.*) \(file: (.+?)(?:, line: (\d+), column: (\d+))?\)$/.exec(line);
     if (!m) continue;
     const verdict = verdicts.get(m[2]);
     if (!verdict) continue;
-    const parse = m[1].startsWith('Could not parse for environment');
+    files.push(m[2]);
+    const message = m[1].replace(/^Could not parse for environment \w+: /, '');
     verdict.errors.push({
-      message: m[1].replace(/^Could not parse for environment \w+: /, ''),
+      message,
       line: m[3] ? Number(m[3]) : undefined,
       column: m[4] ? Number(m[4]) : undefined,
-      parse,
+      syntax: syntaxMessages.test(message),
     });
   }
+  return files;
 }
 
 /** Groups of files in which no class, define, function or type alias name occurs twice. */

@@ -2,6 +2,9 @@
 // Block structure always comes from markdown-it tokens; these only clean up one line or one span of it.
 import type { Token } from 'markdown-it';
 
+/** Text other than the punctuation that may follow a bold title ('**Timeline**:'). */
+const SIGNIFICANT = /[^\s:;.\-\u2013\u2014]/;
+
 /** One source line of a paragraph or heading as a reader sees it. */
 export interface InlineLine {
   text: string;
@@ -19,7 +22,7 @@ export function stripMarkup(raw: string): string {
   if (text.includes('_')) text = text.replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');
   if (text.includes('\\')) text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   if (text.includes('&')) text = text.replace(/&nbsp;/g, ' ');
-  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return text.includes('  ') || text.includes('\t') ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**
@@ -34,47 +37,43 @@ export function inlineLines(inline: Token, lineCount: number): InlineLine[] | un
   let inside = 0; // significant children inside emphasis
   let outside = 0; // significant children outside emphasis
   let closedBold = false;
-  const finish = () => {
-    lines.push({ text: text.trim(), bold: inside > 0 && outside === 0 && closedBold });
-    text = '';
-    inside = outside = 0;
-    closedBold = false;
-  };
-  for (const child of inline.children ?? []) {
+  const children = inline.children ?? [];
+  for (let i = 0; i <= children.length; i++) {
+    const child = children[i];
+    if (!child || child.type === 'softbreak' || child.type === 'hardbreak') {
+      lines.push({ text: text.trim(), bold: inside > 0 && outside === 0 && closedBold });
+      text = '';
+      inside = outside = 0;
+      closedBold = false;
+      continue;
+    }
     switch (child.type) {
-      case 'softbreak':
-      case 'hardbreak':
-        finish();
-        continue;
       case 'strong_open':
       case 'em_open':
         depth++;
-        continue;
+        break;
       case 'strong_close':
       case 'em_close':
         depth = Math.max(0, depth - 1);
         if (depth === 0) closedBold = true;
-        continue;
+        break;
       case 'text':
       case 'text_special':
-      case 'code_inline': {
+      case 'code_inline':
         text += child.content;
-        const significant = child.type === 'code_inline' || /[^\s:;.\-\u2013\u2014]/.test(child.content);
-        if (significant) {
+        if (child.type === 'code_inline' || SIGNIFICANT.test(child.content)) {
           if (depth > 0) inside++;
           else outside++;
         }
-        continue;
-      }
+        break;
       case 'image':
         outside++;
-        continue;
+        break;
       default:
         // html_inline, link_open/close: no text of their own.
-        continue;
+        break;
     }
   }
-  finish();
   return lines.length === lineCount ? lines : undefined;
 }
 

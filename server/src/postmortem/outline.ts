@@ -219,12 +219,12 @@ function contentLineCounts(blocks: readonly Block[], source: SourceText, titleLi
   for (const block of blocks) {
     if (block.kind === 'heading' || block.kind === 'rule') continue;
     if (block.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.token.content)) continue;
+    const markup = block.kind === 'html' || block.kind === 'paragraph';
     for (let n = block.line; n <= block.endLine; n++) {
       if (titleLines.has(n)) continue;
       const raw = source.line(n);
-      if (!raw.trim()) continue;
       // Tags and comments alone ('</ul>', '<!-- prompt -->') are not content; an image is.
-      if (raw.includes('<') && (block.kind === 'html' || block.kind === 'paragraph') && !/<img\b/i.test(raw) && !raw.replace(/<!--.*?-->|<[^>]*>/g, '').trim()) continue;
+      if (markup && raw.includes('<') ? !raw.replace(/<!--.*?-->|<(?!img\b)[^>]*>/gi, '').trim() : !raw.trim()) continue;
       isContent[n] = 1;
     }
   }

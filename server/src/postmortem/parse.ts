@@ -20,8 +20,7 @@ import { readTimeline } from './timeline';
 export function buildModel(text: string, profile: Profile, tokens?: readonly Token[]): PostmortemModel {
   const source = new SourceText(text);
   const frontMatter = readFrontMatter(source);
-  const bodyStart = frontMatter.lineCount < source.lineCount ? source.lineStarts[frontMatter.lineCount] : text.length;
-  const blocks = readBlocks(tokens ?? markdown.parse(text.slice(bodyStart), {}), source, frontMatter.lineCount);
+  const blocks = readBlocks(tokens ?? markdown.parse(frontMatter.lineCount ? text.slice(bodyStart(source, frontMatter.lineCount)) : text, {}), source, frontMatter.lineCount);
 
   const outline = readOutline(blocks, source, profile);
   const timeline = readTimeline(outline.sections, blocks, source);
@@ -54,6 +53,10 @@ export function buildModel(text: string, profile: Profile, tokens?: readonly Tok
   if (documentZone) model.documentZone = documentZone;
   if (frontMatter.fields) model.frontMatter = frontMatter.fields;
   return model;
+}
+
+function bodyStart(source: SourceText, frontMatterLines: number): number {
+  return frontMatterLines < source.lineCount ? source.lineStarts[frontMatterLines] : source.text.length;
 }
 
 /** The zone written most often (by offset when known, so 'UTC' and 'GMT' agree); the first written wins a tie. */

@@ -127,7 +127,7 @@ export function profileFromConfig(config: CustomProfileConfig): Profile {
       title,
       aliases: Array.isArray(entry.aliases) ? entry.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [],
       required: entry.required !== false,
-      prompt: typeof entry.prompt === 'string' && entry.prompt.trim() ? entry.prompt.trim() : `Describe the ${title.toLowerCase()}.`,
+      prompt: typeof entry.prompt === 'string' && entry.prompt.trim() ? entry.prompt.trim() : `Describe the ${title.toLowerCase().replace(/[\s.!?:;]+$/, '')}.`,
     });
   }
   return {

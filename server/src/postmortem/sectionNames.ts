@@ -45,21 +45,17 @@ export function normalizeSectionName(title: string): string {
   // One pass over the characters: words of letters and digits, everything else separates them.
   let normalized = '';
   let start = -1;
-  const flush = (end: number) => {
-    const word = text.slice(start, end);
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && NON_ASCII_WORD_CHAR.test(text[i]))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = text.slice(start, i);
     if (!STOP_WORDS.has(word)) normalized = normalized ? `${normalized} ${word}` : word;
     start = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && NON_ASCII_WORD_CHAR.test(text[i]));
-    if (wordChar) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      flush(i);
-    }
   }
-  if (start >= 0) flush(text.length);
   return normalized;
 }
 

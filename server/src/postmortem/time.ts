@@ -44,7 +44,8 @@ const LONG_NAME =
   'india(?:n)?\\s+standard)\\s+time';
 // Matched case-insensitively for the long names; `acceptZone` then insists on upper-case abbreviations,
 // because 'cat', 'eat' and 'ist' are words too ('utc' and 'gmt' are not).
-const ZONE_NAME = `(?<abbr>${ABBREVIATIONS})(?:[ \\t]?(?<sign>[+\\-\u2212\u2013])(?<oh>\\d{1,2})(?::?(?<om>\\d{2}))?(?![\\d:]))?|(?<long>${LONG_NAME})`;
+// Long names first: 'West' must not be taken for WEST and then rejected for its case.
+const ZONE_NAME = `(?<long>${LONG_NAME})|(?<abbr>${ABBREVIATIONS})(?:[ \\t]?(?<sign>[+\\-\u2212\u2013])(?<oh>\\d{1,2})(?::?(?<om>\\d{2}))?(?![\\d:]))?`;
 
 /** A zone name at a position, after optional markup and an opening parenthesis: ' (UTC-5)', '** WAT'. */
 const ZONE_AFTER = new RegExp(`(?<lead>[*_]{0,3}[ \\t]{0,2}(?<open>\\([ \\t]?)?)(?:${ZONE_NAME})(?![\\w])`, 'iy');
@@ -77,8 +78,12 @@ const CLOCK = new RegExp(
     '|(?<ho>\\d{1,2})[ \\t]?(?<mero>[ap])\\.?[ \\t]?m\\.?(?![a-z])' +
     '|(?<hh>[01]\\d|2[0-3])(?<mm>[0-5]\\d)[ \\t]?(?:hrs|hours|hr|h)(?![a-z])' +
   ')',
-  'gi',
+  'iy',
 );
+/** Runs of digits: the only places a time can start, so CLOCK is tried there and nowhere else. */
+const DIGIT_RUN = /\d+/g;
+const DATE_JOINERS = ' \t,*_@';
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/i;
 
 /** Words joining the two ends of a time range; a zone written once applies to both ends. */
 const RANGE_JOINER = /^[\s*_]*(?:-|\u2013|\u2014|~|to|until|till|through|and)[\s*_]*$/i;
@@ -120,10 +125,12 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** Every time written in `text` (one line), with the date and zone written next to it. */
 export function findTimestamps(text: string, line: number): Timestamp[] {
   const found: Timestamp[] = [];
-  CLOCK.lastIndex = 0;
-  for (let m = CLOCK.exec(text); m; m = CLOCK.exec(text)) {
-    const time = clockTime(m.groups!);
-    if (!time) continue;
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(text); run; run = DIGIT_RUN.exec(text)) {
+    CLOCK.lastIndex = run.index;
+    const m = CLOCK.exec(text);
+    const time = m && clockTime(m.groups!);
+    if (!m || !time) continue;
     let start = m.index;
     let end = m.index + m[0].length;
     let date: CalendarDate | undefined;
@@ -131,7 +138,7 @@ export function findTimestamps(text: string, line: number): Timestamp[] {
 
     // Never reach back into the previous timestamp.
     const previousEnd = found.length ? found[found.length - 1].range.end.character : 0;
-    const before = DATE_BEFORE.exec(text.slice(Math.max(previousEnd, start - 48), start));
+    const before = mayEndWithDate(text, start, previousEnd) && DATE_BEFORE.exec(text.slice(Math.max(previousEnd, start - 48), start));
     if (before) {
       date = calendarDate(before.groups!);
       if (date) start -= before[0].length;
@@ -154,10 +161,34 @@ export function findTimestamps(text: string, line: number): Timestamp[] {
       }
     }
     found.push({ time, date, zone, range: range(line, start, line, end), raw: text.slice(start, end) });
-    CLOCK.lastIndex = end;
+    DIGIT_RUN.lastIndex = end;
   }
   shareZonesAcrossRanges(found, text);
   return found;
+}
+
+/**
+ * Whether the text before a time can end with a date: a digit ('June 19, 2024, '), an ordinal
+ * ('June 9th '), a month ('2nd May '), or the ISO 'T'. Spares the date pattern on most times.
+ */
+function mayEndWithDate(text: string, end: number, limit: number): boolean {
+  let i = end - 1;
+  if (i >= limit && text.charCodeAt(i) === 84) return true; // 'T'
+  while (i >= limit && DATE_JOINERS.includes(text[i])) i--;
+  if (i - 2 >= limit && (text[i] === 't' || text[i] === 'T') && (text[i - 1] === 'a' || text[i - 1] === 'A') && text[i - 2] === ' ') {
+    i -= 2;
+    while (i >= limit && DATE_JOINERS.includes(text[i])) i--;
+  }
+  if (i < limit) return false;
+  if (isDigit(text.charCodeAt(i))) return true;
+  let word = i;
+  while (word - 1 >= limit && /[a-z.]/i.test(text[word - 1])) word--;
+  const last = text.slice(word, i + 1).replace(/\.$/, '');
+  return /^(?:st|nd|rd|th)$/i.test(last) ? isDigit(text.charCodeAt(word - 1)) : MONTH_WORD.test(last);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The first timestamp in `text`, for callers holding a single value such as a table cell. */

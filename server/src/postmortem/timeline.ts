@@ -37,6 +37,8 @@ interface ItemTree {
   children: ItemTree[];
 }
 
+const LEADING_SEPARATORS = ' \t:;,.-\u2013\u2014|~)]';
+const TRAILING_SEPARATORS = ' \t-\u2013\u2014|~(';
 const LIST_MARKER = /^\s*(?:[-+*\u2022\u00b7]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
 const DECLARATION_FILLER = /\b(?:all|times?|are|is|in|below|above|listed|shown|given|zone|timezone|time-zone|date|day|local|of|the|events?|timeline|utc|gmt)\b/gi;
 
@@ -102,18 +104,17 @@ class TimelineSection {
     const { item } = tree;
     const layout = item.ordered ? 'numbered' : 'bullet';
     const lines = this.linesOf(tree.blocks);
-    const textOf = (line: number) => stripMarkup(this.source.line(line).replace(LIST_MARKER, ''));
     let created = 0;
     for (const line of lines) {
       const isFirst = line === lines[0];
       const opened = this.startEntries(this.source.line(line), line, this.stampsAt(line), isFirst, layout, { item }, isFirst ? item.line : undefined);
       created += opened;
-      if (!opened && created) this.extend(this.current!, [line], textOf(line));
+      if (!opened && created) this.extend(this.current!, [line], this.itemText(line));
     }
     if (!created && lines.length) {
       // No time where the item's own text would put one; it may still sit in its text ('at 10:00').
       const stamped = lines.find((line) => this.stampsAt(line).length);
-      const text = lines.map(textOf).join(' ');
+      const text = lines.map((line) => this.itemText(line)).join(' ');
       const last = lines[lines.length - 1];
       if (stamped !== undefined) {
         this.extendTo(this.open(this.stampsAt(stamped)[0], layout, { item }, item.line, text), last);
@@ -147,6 +148,10 @@ class TimelineSection {
     }
     if (created) for (const block of tree.blocks) if (block.kind === 'fence') this.extendTo(this.current!, block.endLine);
     for (const child of tree.children) this.readItem(child, topDepth);
+  }
+
+  private itemText(line: number): string {
+    return stripMarkup(this.source.line(line).replace(LIST_MARKER, ''));
   }
 
   private readBlock(block: Block): void {
@@ -278,7 +283,7 @@ class TimelineSection {
    * '#### August 15, 2024') sets them for the entries after it. Zones count only in the preamble.
    */
   private declare(raw: string, line: number, preamble: boolean): boolean {
-    if (this.stampsAt(line, raw).length) return false;
+    if (raw.length > 160 || this.stampsAt(line, raw).length) return false;
     const zones = findZoneMentions(raw, line);
     const dates = findDates(raw);
     if (!zones.length && !dates.length) return false;
@@ -324,7 +329,7 @@ class TimelineSection {
   private finish(): void {
     for (const draft of this.drafts) {
       const { entry } = draft;
-      entry.text = draft.parts.join(' ').replace(/\s+/g, ' ').trim();
+      entry.text = draft.parts.filter((part) => part).join(' ');
       if (entry.timestamp && !entry.timestamp.zone && this.zone) entry.timestamp.zone = { ...this.zone, origin: 'section' };
       this.reading.entries.push(entry);
       this.reading.dates.push(draft.date);
@@ -346,13 +351,18 @@ function isLabelled(raw: string, stamp: Timestamp): boolean {
   return COLON_AFTER.test(raw);
 }
 
+/** Without the punctuation that joins a time to its text ('14:00 - ', '**: ') or the next time (' - '). */
 function trimSeparators(text: string): string {
-  return text.replace(/^[\s:;,.\-\u2013\u2014|~)\]]+/, '').replace(/[\s\-\u2013\u2014|~(]+$/, '');
+  let start = 0;
+  while (start < text.length && LEADING_SEPARATORS.includes(text[start])) start++;
+  let end = text.length;
+  while (end > start && TRAILING_SEPARATORS.includes(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 function trimmedEnd(raw: string, to: number): number {
   let end = Math.min(to, raw.length);
-  while (end > 0 && /[\s\-\u2013\u2014|]/.test(raw[end - 1])) end--;
+  while (end > 0 && TRAILING_SEPARATORS.includes(raw[end - 1])) end--;
   return end;
 }
 

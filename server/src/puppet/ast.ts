@@ -252,6 +252,8 @@ export interface ResourceExpression extends NodeBase {
 /** `File { mode => '0644' }`. */
 export interface ResourceDefaults extends NodeBase {
   type: 'ResourceDefaults';
+  /** Set when written with `@` or `@@`, which Puppet rejects for defaults. */
+  form?: 'virtual' | 'exported';
   typeRef: Expression;
   attributes: AttributeEntry[];
 }
@@ -259,6 +261,8 @@ export interface ResourceDefaults extends NodeBase {
 /** `File['/x'] { mode => '0600' }`. */
 export interface ResourceOverride extends NodeBase {
   type: 'ResourceOverride';
+  /** Set when written with `@` or `@@`, which Puppet rejects for overrides. */
+  form?: 'virtual' | 'exported';
   target: Expression;
   attributes: AttributeEntry[];
 }

@@ -182,14 +182,10 @@ class Lexer {
         this.addTrivia('lineComment', start, i, true);
       } else if (c === CH_SLASH && text.charCodeAt(start + 1) === CH_STAR) {
         const close = text.indexOf('*/', start + 2);
-        if (close < 0 || close + 2 > limit) {
-          this.pos = limit;
-          this.addTrivia('blockComment', start, limit, true);
-          this.error('UNCLOSED_MLCOMMENT', 'Unclosed multiline comment: no */ before the end', start, start + 2);
-        } else {
-          this.pos = close + 2;
-          this.addTrivia('blockComment', start, close + 2, true);
-        }
+        // An unclosed comment is left to scanToken, which makes it an error token.
+        if (close < 0 || close + 2 > limit) return;
+        this.pos = close + 2;
+        this.addTrivia('blockComment', start, close + 2, true);
       } else {
         return;
       }
@@ -322,6 +318,9 @@ class Lexer {
         if (c1 === 61) return this.punct('>=', 2);
         return this.punct('>', 1);
       case CH_SLASH:
+        if (c1 === CH_STAR) {
+          return this.errorToken('UNCLOSED_MLCOMMENT', 'Unclosed multiline comment: no */ before the end', start, this.limit, start + 2);
+        }
         return this.scanSlash(start);
       default: {
         // One whole code point, so a stray emoji is one token.

@@ -581,15 +581,15 @@ class Parser {
         this.depth--;
       }
       const form = t.kind === '@' ? 'virtual' : 'exported';
-      if (inner.type === 'Resource') return { ...inner, start: t.start, form };
-      if (inner.type !== 'ResourceDefaults' && inner.type !== 'ResourceOverride') {
-        this.syntaxError(
-          'NOT_VIRTUALIZEABLE',
-          `${form === 'virtual' ? 'Virtual (@)' : 'Exported (@@)'} can only be applied to a resource expression`,
-          t.start,
-          t.end,
-        );
+      if (inner.type === 'Resource' || inner.type === 'ResourceDefaults' || inner.type === 'ResourceOverride') {
+        return { ...inner, start: t.start, form };
       }
+      this.syntaxError(
+        'NOT_VIRTUALIZEABLE',
+        `${form === 'virtual' ? 'Virtual (@)' : 'Exported (@@)'} can only be applied to a resource expression`,
+        t.start,
+        t.end,
+      );
       return inner;
     }
     let left: A.Expression;
@@ -1235,7 +1235,9 @@ class Parser {
     if (this.at('{')) open = this.advance();
     else if (this.cur.lineStart && !this.at('}') && !this.at('eof')) {
       this.reportAt(this.cur, hint);
-      open = { ...this.tokens[this.index - 1], kind: '{' };
+      // A stand-in `{` at the end of the construct's last token.
+      const before = this.tokens[this.index - 1];
+      open = { ...before, kind: '{', value: '{', start: before.end };
     } else return this.fail(hint);
     this.enter();
     this.open(open);

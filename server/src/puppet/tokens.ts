@@ -5,7 +5,9 @@
 // tokens of their own instead of putting them in the stream:
 // - a double-quoted string with interpolation keeps its pieces in `parts`;
 // - a heredoc keeps its text (which lies on the lines after the `@(...)` tag) in `heredoc`.
-// So tokens, trivia and heredoc bodies together tile the text exactly (with `whitespace: true`).
+// So tokens and trivia (with `whitespace: true`) cover the text in order, leaving out only heredoc
+// text. As in Puppet, a string, regex or comment that runs on from a tag's line over the heredoc's
+// lines takes that text as well.
 
 /** Words the lexer turns into keyword tokens (Puppet 7 and 8; `plan`/`apply` only exist in task mode). */
 export const KEYWORDS = [

@@ -283,10 +283,15 @@ describe('puppet lexer: comments and trivia', () => {
     );
   });
 
-  it('reports an unclosed block comment', () => {
-    const { errors, tokens } = lexPuppet('$x = 1 /* never closed\n$y = 2');
+  it('makes an unclosed block comment an error token up to the end', () => {
+    const text = '$x = 1 /* never closed\n$y = 2';
+    const { errors, tokens } = lexPuppet(text);
     assert.equal(errors[0].code, 'UNCLOSED_MLCOMMENT');
-    assert.equal(tokens.length, 4);
+    assert.deepEqual(
+      tokens.map((t) => t.kind),
+      ['variable', '=', 'number', 'error', 'eof'],
+    );
+    assert.equal(tokens[3].end, text.length);
   });
 
   it('tiles the text exactly with tokens, trivia and heredoc text', () => {

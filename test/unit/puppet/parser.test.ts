@@ -116,6 +116,13 @@ describe('puppet parser: resources', () => {
     ]);
   });
 
+  it('keeps @ on defaults and overrides, which Puppet rejects later', () => {
+    const [override] = parse("@File['a'] { mode => '1' }").body;
+    assert.ok(override.type === 'ResourceOverride');
+    assert.equal(override.form, 'virtual');
+    assert.equal(override.start, 0);
+  });
+
   it('parses class resources, defaults and overrides', () => {
     assert.deepEqual(statements("class { 'apache': port => 80 }\nFile { mode => '0644' }\nFile['/x'] { mode => '0600' }"), [
       '(Resource class (ResourceBody "apache" (port => 80)))',

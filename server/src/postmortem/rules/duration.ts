@@ -12,6 +12,11 @@ export function formatLength(minutes: number): string {
   return parts.join(' ');
 }
 
+/** A time gap for messages: '15 minutes', '2 hours 5 minutes', or whole days past two ('31 days'). */
+export function formatGap(minutes: number): string {
+  return minutes >= 2 * 1440 ? `${Math.round(minutes / 1440)} days` : formatLength(minutes);
+}
+
 /** 'approximately 4 hours', '~2h', 'about 30 minutes': a rounded length that need not be exact. */
 const APPROXIMATE = /(approx\w*|about|around|roughly|nearly|almost|~|circa|some|over|more than|less than|under|just)\s*$/i;
 
@@ -61,7 +66,7 @@ const endBeforeStart: Rule = {
     if (window.endMinutes >= window.startMinutes) return;
     report({
       range: window.end.range,
-      message: `The outage ends (${window.end.raw}) ${formatLength(window.startMinutes - window.endMinutes)} before it starts (${window.start.raw}); check the dates and times.`,
+      message: `The outage ends (${window.end.raw}) ${formatGap(window.startMinutes - window.endMinutes)} before it starts (${window.start.raw}); check the dates and times.`,
       related: [{ range: window.start.range, message: 'the outage start' }],
     });
   },

@@ -26,8 +26,8 @@ function postmortems(model: PostmortemModel, profile: Profile): Section[][] {
     if (restarts) groups.push([section]);
     else group.push(section);
   }
-  // A lone repeated section later on (a closing "Summary", a retelling's themed titles) is not a second postmortem.
-  return groups.filter((group, i) => i === 0 || group.length > 1);
+  // A lone section before or after the others (a closing "Summary", a title written twice) is not a postmortem of its own.
+  return groups.length === 1 ? groups : groups.filter((group) => group.length > 1);
 }
 
 function specIndex(profile: Profile, key: string | undefined): number {
@@ -40,7 +40,10 @@ function quoteTitles(specs: readonly SectionSpec[]): string {
 
 /** Line after the section's last body line: where the next section begins. */
 function lineAfter(section: Section): number {
-  return Math.max(section.range.end.line, section.bodyRange.end.line) + 1;
+  const { start, end } = section.bodyRange;
+  // An empty body is an empty range where the body would start, which is already the next section's line.
+  const emptyBody = start.line === end.line && start.character === end.character;
+  return emptyBody ? section.range.end.line + 1 : Math.max(section.range.end.line, end.line) + 1;
 }
 
 const missingSection: Rule = {

@@ -2,7 +2,7 @@
 import { range, type Range, type TextEdit } from '../../finding';
 import type { SourceText } from '../../sourceText';
 import type { Timestamp, TimelineEntry, TimeZone } from '../model';
-import { formatLength } from './duration';
+import { formatGap } from './duration';
 import { lineBreak } from './edits';
 import type { Rule } from './rule';
 import { timelines, type Timeline } from './scope';
@@ -109,10 +109,10 @@ function clockSpan(source: SourceText, timestamp: Timestamp): ClockSpan | undefi
   return undefined;
 }
 
-/** '13:06 PM' → '1:06 PM', '0:30 AM' → '12:30 AM': the hour a 12-hour clock writes, when the intent is clear. */
+/** '13:06 PM' → '1:06 PM', '0:30 PM' → '12:30 PM': the hour a 12-hour clock writes, when the intent is clear. */
 function twelveHourRepair(source: SourceText, timestamp: Timestamp): { edit: TextEdit; written: string } | undefined {
   const { hour, meridiem } = timestamp.time;
-  const replacement = meridiem === 'pm' && hour > 12 && hour < 24 ? hour - 12 : meridiem === 'am' && hour === 0 ? 12 : undefined;
+  const replacement = meridiem !== 'pm' ? undefined : hour > 12 && hour < 24 ? hour - 12 : hour === 0 ? 12 : undefined;
   const clock = replacement === undefined ? undefined : clockSpan(source, timestamp);
   if (!clock) return undefined;
   const written = String(replacement) + source.text.slice(clock.hourEnd, clock.end);
@@ -127,7 +127,7 @@ function invalidTimeMessage(timestamp: Timestamp): string {
   if (meridiem && hour > 12) {
     return `${what}: ${hour} is past 12, so it cannot take "${meridiem.toUpperCase()}". Write it as 24-hour time or as ${hour - 12}:${String(minute).padStart(2, '0')} PM.`;
   }
-  if (meridiem && hour === 0) return `${what}: a 12-hour clock has no hour 0; midnight is 12 AM.`;
+  if (meridiem === 'pm' && hour === 0) return `${what}: a 12-hour clock has no hour 0 after noon; write 12:${String(minute).padStart(2, '0')} PM.`;
   return `${what}.`;
 }
 
@@ -250,7 +250,7 @@ const eventOutsideWindow: Rule = {
         const time = `"${entry.timestamp.raw}"`;
         if (start && startMinutes !== undefined && entry.minutes < startMinutes) {
           const trigger = TRIGGER.test(entry.text);
-          const gap = `${time} is ${formatLength(startMinutes - entry.minutes)} before the outage started (${start.raw}, line ${lineNo(start.range)})`;
+          const gap = `${time} is ${formatGap(startMinutes - entry.minutes)} before the outage started (${start.raw}, line ${lineNo(start.range)})`;
           report({
             range: entry.timestamp.range,
             message: trigger
@@ -262,7 +262,7 @@ const eventOutsideWindow: Rule = {
         } else if (end && endMinutes !== undefined && entry.minutes > endMinutes) {
           report({
             range: entry.timestamp.range,
-            message: `${time} is ${formatLength(entry.minutes - endMinutes)} after the outage ended (${end.raw}, line ${lineNo(end.range)}); check the end time or this entry's time.`,
+            message: `${time} is ${formatGap(entry.minutes - endMinutes)} after the outage ended (${end.raw}, line ${lineNo(end.range)}); check the end time or this entry's time.`,
             related: [{ range: end.range, message: 'the outage end' }],
           });
         }

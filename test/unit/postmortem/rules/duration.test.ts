@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatLength } from '../../../../server/src/postmortem/rules/duration';
+import { formatGap, formatLength } from '../../../../server/src/postmortem/rules/duration';
 import { findings, fixed, goodPostmortem, lines } from './lint';
 
 describe('formatLength', () => {
@@ -22,6 +22,14 @@ describe('formatLength', () => {
         assert.equal(amount('hour') * 60 + amount('minute'), minutes);
       }),
     );
+  });
+});
+
+describe('formatGap', () => {
+  it('counts long gaps in days', () => {
+    assert.equal(formatGap(15), '15 minutes');
+    assert.equal(formatGap(2879), '47 hours 59 minutes');
+    assert.equal(formatGap(31 * 1440), '31 days');
   });
 });
 
@@ -56,7 +64,7 @@ describe('end-before-start', () => {
     const [finding, ...rest] = findings(text, 'end-before-start');
     assert.equal(rest.length, 0);
     assert.match(lines(text)[finding.range.start.line], /\*\*End\*\*/);
-    assert.match(finding.message, /ends \(March 2, 2025, 00:25 WAT\) 1 day|ends \(March 2, 2025, 00:25 WAT\) 46 hours/);
+    assert.match(finding.message, /ends \(March 2, 2025, 00:25 WAT\) 46 hours 45 minutes before it starts \(March 3, 2025, 23:10 WAT\)/);
     assert.deepEqual(findings(text, 'duration-mismatch'), []);
   });
 });

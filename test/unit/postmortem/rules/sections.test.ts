@@ -70,10 +70,17 @@ describe('missing-section', () => {
     assert.deepEqual(finding.fixes, []);
   });
 
-  it('does not take a lone repeated section for a second postmortem', () => {
-    const text = goodPostmortem + '\n## Summary\n\nWe fixed it.\n';
-    assert.deepEqual(findings(text, 'missing-section'), []);
-    assert.deepEqual(findings(text, 'section-order'), []);
+  it('does not take a lone repeated section for a postmortem of its own', () => {
+    for (const text of [goodPostmortem + '\n## Summary\n\nWe fixed it.\n', goodPostmortem.replace('## Issue Summary\n', '## Issue Summary\n## Issue Summary\n')]) {
+      assert.deepEqual(findings(text, 'missing-section'), []);
+      assert.deepEqual(findings(text, 'section-order'), []);
+    }
+  });
+
+  it('inserts after a section with an empty body, not after the one that follows it', () => {
+    const text = goodPostmortem.replace(sectionText('Timeline'), '').replace(/(## Issue Summary\n)[\s\S]*?(?=## Root Cause)/, '$1');
+    const after = fixed(text, findings(text, 'missing-section')[0]);
+    assert.deepEqual(lines(after).slice(2, 6), ['## Issue Summary', '', '## Timeline', '']);
   });
 
   it('is quiet when every required section is there, in any style', () => {

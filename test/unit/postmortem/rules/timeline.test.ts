@@ -50,6 +50,13 @@ describe('invalid-time', () => {
     assert.ok(after.includes('- **1:06 PM WAT**:'), after);
   });
 
+  it('reads 0:30 PM as half past noon', () => {
+    const text = goodPostmortem.replace('23:14 WAT', '0:30 PM WAT');
+    const [finding] = findings(text, 'invalid-time');
+    assert.match(finding.message, /write 12:30 PM/);
+    assert.ok(fixed(text, finding).includes('- **12:30 PM WAT**:'));
+  });
+
   it('reports 25:00 without a guess', () => {
     const text = goodPostmortem.replace('23:14 WAT', '25:14 WAT');
     const [finding] = findings(text, 'invalid-time');
