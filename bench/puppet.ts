@@ -139,7 +139,7 @@ export async function run(options: { check?: PuppetCheck; withPuppet?: boolean }
   return figures;
 }
 
-function report(f: PuppetBenchFigures): string {
+export function report(f: PuppetBenchFigures): string {
   const lines = [
     `puppet parse: ${f.files} files, ${f.megabytes.toFixed(2)} MB`,
     `  first block in a fresh process ${f.firstBlockMs.toFixed(2)} ms; cold first pass ${f.coldMs.toFixed(0)} ms; warm ${f.parseMs.toFixed(1)} ms = ${f.parseMsPerFile.toFixed(3)} ms/file, ${f.parseMBps.toFixed(1)} MB/s`,

@@ -1,17 +1,15 @@
 // Which files a `pmkit` command reads, and reading them safely: every way a path can fail becomes a
 // one-line message, never an exception with a stack.
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { filesBelow } from '../service/workspaceFiles';
 
 /** A problem with one input; the command reports it and exits 2 (see docs/cli.md). */
 export class InputError extends Error {}
 
 /** Larger documents are refused: no postmortem is this long, and markdownlint would take many seconds on it. */
 export const maxDocumentBytes = 5 * 1024 * 1024;
-
-/** Folders never searched: dependencies and tool state, not documents. */
-const skippedFolders = new Set(['node_modules']);
 
 /**
  * The files named by `args` (files, folders searched recursively, or globs), with one of `extensions`,
@@ -52,28 +50,16 @@ function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
-/** Every file below `folder`, skipping hidden folders (.git, .vscode) and node_modules. */
+/** Every file below `folder` (see filesBelow); an unreadable folder is an InputError, not a silent gap. */
 function walk(folder: string): string[] {
-  const files: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const current = pending.pop() as string;
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch (error) {
-      throw new InputError(`${current}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? error})`);
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !skippedFolders.has(entry.name)) pending.push(full);
-      } else if (entry.isFile()) {
-        files.push(full);
-      }
-    }
-  }
-  return files;
+  return filesBelow(folder, (current, error) => {
+    throw new InputError(`${current}: cannot read folder (${error.code ?? error})`);
+  });
+}
+
+/** The arguments that name folders: the CLI's workspace roots. */
+export function folderArguments(args: readonly string[], cwd = process.cwd()): string[] {
+  return args.map((arg) => path.resolve(cwd, arg)).filter((folder) => statOrUndefined(folder)?.isDirectory());
 }
 
 // Globs are matched below their literal base (docs/**/*.md searches docs/), with forward slashes on every OS.

@@ -5,14 +5,16 @@ import path from 'node:path';
 import { comparePositions, type Finding } from '../finding';
 import { MarkdownlintConfigs } from '../markdown/markdownlintConfig';
 import { runMarkdownlint } from '../markdown/markdownlint';
-import { analyzePostmortem } from '../service/analyze';
+import { analyzePostmortem, analyzePuppetFile } from '../service/analyze';
+import { isPuppetWorkspaceFile, PuppetWorkspace } from '../service/puppetWorkspace';
+import { filesBelow, readTextFile } from '../service/workspaceFiles';
 import type { AnalysisSettings } from '../settings';
 import { fixAll } from './fixAll';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
-import { collectFiles, displayPath, InputError, readDocument } from './inputs';
+import { collectFiles, displayPath, folderArguments, InputError, readDocument } from './inputs';
 import { totals, type FileReport, type LintReport } from './report';
 import { exitCodes, type Terminal } from './terminal';
 
@@ -31,6 +33,8 @@ export interface LintOptions {
 interface LintRun {
   settings: AnalysisSettings;
   markdownlintConfigs: MarkdownlintConfigs;
+  /** Declarations, Ruby types and .puppet-lint.rc files, indexed once for every file of the run. */
+  puppet: PuppetWorkspace;
 }
 
 type FileLinter = (text: string, file: string, run: LintRun) => Finding[];
@@ -40,16 +44,36 @@ type FileLinter = (text: string, file: string, run: LintRun) => Finding[];
  * given: the user chose the folder, and guessing from file names would silently skip documents.
  */
 function lintPostmortemFile(text: string, file: string, run: LintRun): Finding[] {
-  const { findings } = analyzePostmortem(text, run.settings);
+  const { findings } = analyzePostmortem(text, run.settings, run.puppet.contextFor(file));
   const markdownlint = run.settings.markdownlint.enable ? runMarkdownlint(text, file, { configs: run.markdownlintConfigs }) : [];
   return [...findings, ...markdownlint].sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+}
+
+function lintManifest(text: string, file: string, run: LintRun): Finding[] {
+  return analyzePuppetFile(text, run.settings, run.puppet.contextFor(file)).findings;
 }
 
 /** What pmkit lints, by file extension; file collection follows this table. */
 const linters: Record<string, FileLinter> = {
   '.md': lintPostmortemFile,
   '.markdown': lintPostmortemFile,
+  '.pp': lintManifest,
 };
+
+function isMarkdown(file: string): boolean {
+  return linters[path.extname(file).toLowerCase()] === lintPostmortemFile;
+}
+
+/**
+ * The workspace a run checks Puppet against: every manifest and Ruby type below the folders it was given,
+ * and the manifests it lints (a file or glob argument brings no folder of its own).
+ */
+function puppetWorkspace(paths: readonly string[], files: readonly string[], cwd: string): PuppetWorkspace {
+  const workspace = new PuppetWorkspace(readTextFile);
+  const below = folderArguments(paths, cwd).flatMap((folder) => filesBelow(folder).filter(isPuppetWorkspaceFile));
+  workspace.add(new Set([...below, ...files.filter(isPuppetWorkspaceFile)]));
+  return workspace;
+}
 
 /** Progress is shown only to a person watching a terminal, and only when the wait is noticeable. */
 const progressThreshold = 10;
@@ -57,7 +81,7 @@ const progressThreshold = 10;
 export function lintCommand(options: LintOptions, terminal: Terminal): number {
   const cwd = process.cwd();
   const files = collectFiles(options.paths, Object.keys(linters), cwd);
-  const run: LintRun = { settings: options.settings, markdownlintConfigs: new MarkdownlintConfigs() };
+  const run: LintRun = { settings: options.settings, markdownlintConfigs: new MarkdownlintConfigs(), puppet: puppetWorkspace(options.paths, files, cwd) };
   const reports: FileReport[] = [];
   const configProblems = new Set<string>();
   let failed = false;
@@ -70,7 +94,7 @@ export function lintCommand(options: LintOptions, terminal: Terminal): number {
     const lint = (text: string) => linters[path.extname(file).toLowerCase()](text, file, run);
     try {
       const document = readDocument(file);
-      if (run.settings.markdownlint.enable) {
+      if (run.settings.markdownlint.enable && isMarkdown(file)) {
         for (const problem of run.markdownlintConfigs.resolve(file).problems) configProblems.add(problem);
       }
       if (!options.fix) {

@@ -16,20 +16,23 @@ class UsageError extends Error {}
 const usage = `Usage: pmkit <command> [options]
 
 Commands:
-  lint <paths...>     Lint postmortems: files, folders (searched for .md), or globs
+  lint <paths...>     Lint postmortems and Puppet manifests: files, folders (searched for .md
+                      and .pp), or globs
   inspect <file>      Show the model pmkit reads from one postmortem
 
 Lint options:
   --format <name>     stylish (default), json, sarif, junit
   --fix               Apply the preferred fixes, write the files, report what remains
   --no-markdownlint   Skip markdownlint's rules; run only the postmortem rules
+  --no-puppet-style   Skip the puppet-lint style checks in .pp files and puppet fences
 
 Inspect options:
   --format <name>     text (default), json, csv (the timeline, one row per entry)
 
 Common options:
   --profile <name>    Template profile: classic, google-sre, pagerduty, atlassian, custom
-  --config <file>     Settings file (JSON with comments): profile, customProfile, rules, markdownlint
+  --config <file>     Settings file (JSON with comments): profile, customProfile, rules, markdownlint,
+                      puppet
   -h, --help          Show this help
   -v, --version       Show the version
 
@@ -42,6 +45,7 @@ const options = {
   profile: { type: 'string' },
   config: { type: 'string' },
   'no-markdownlint': { type: 'boolean' },
+  'no-puppet-style': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -62,10 +66,11 @@ function choice<T extends string>(value: string | undefined, allowed: readonly T
   return value as T;
 }
 
-function settingsFrom(values: { config?: string; profile?: string; 'no-markdownlint'?: boolean }): AnalysisSettings {
+function settingsFrom(values: { config?: string; profile?: string; 'no-markdownlint'?: boolean; 'no-puppet-style'?: boolean }): AnalysisSettings {
   const settings = values.config ? readSettingsFile(values.config) : structuredClone(defaultSettings);
   if (values.profile !== undefined) settings.profile = values.profile;
   if (values['no-markdownlint']) settings.markdownlint.enable = false;
+  if (values['no-puppet-style']) settings.puppet.style.enable = false;
   // The analysis falls back to classic on an unknown name (right for a half-typed VS Code setting);
   // on the command line a typo must not silently check against another template.
   const known = [...Object.keys(profiles), 'custom'];

@@ -1,8 +1,10 @@
 // What a lint run hands to the output formatters: findings per file, and what each rule is.
 import type { Finding, Severity } from '../finding';
-import { ruleDocumentation } from '../markdown/customRules';
+import { projectUrl, ruleDocumentation } from '../markdown/customRules';
 import { markdownlintRuleInfo } from '../markdown/markdownlint';
 import { ruleCatalog } from '../postmortem/rules';
+import { puppetCheckCatalog } from '../puppet/checker';
+import { styleCheckCatalog } from '../puppet/style';
 
 export interface FileReport {
   /** As shown to the user: relative to the working directory, forward slashes. */
@@ -24,7 +26,7 @@ export function outputSeverity(severity: Severity): OutputSeverity {
 }
 
 export interface RuleDescriptor {
-  /** Stable id: 'PM001', 'MD013', or the puppet rule's id. */
+  /** Stable id: 'PM001', 'MD013', or the puppet code or check name ('SYNTAX_ERROR', 'arrow_alignment'). */
   id: string;
   /** Kebab-case name: 'missing-section', 'line-length'. */
   name: string;
@@ -34,6 +36,14 @@ export interface RuleDescriptor {
 }
 
 const postmortemRules = new Map(ruleCatalog.map((meta) => [meta.id, meta]));
+
+const puppetDocumentation = `${projectUrl}/blob/main/docs/rules.md`;
+
+/** Puppet checks by code and style checks by name; syntax errors and control-comment problems are described by their message. */
+const puppetRules = new Map<string, { description: string; defaultSeverity: OutputSeverity; helpUri: string }>([
+  ...puppetCheckCatalog.map((c) => [c.code, { description: c.description, defaultSeverity: outputSeverity(c.severity), helpUri: `${puppetDocumentation}#puppet-checks` }] as const),
+  ...styleCheckCatalog.map((c) => [c.name, { description: c.description, defaultSeverity: 'warning', helpUri: `${puppetDocumentation}#puppet-style-checks` }] as const),
+]);
 
 /**
  * The rule behind a finding. Postmortem findings carry the id ('PM001') and the catalog has the rest;
@@ -48,6 +58,16 @@ export function describeRule(finding: Finding): RuleDescriptor {
       description: meta.description,
       helpUri: ruleDocumentation(meta).href,
       defaultSeverity: outputSeverity(meta.defaultSeverity),
+    };
+  }
+  if (finding.source === 'puppet') {
+    const known = puppetRules.get(finding.rule);
+    return {
+      id: finding.rule,
+      name: finding.rule,
+      description: known?.description ?? finding.message,
+      helpUri: known?.helpUri ?? `${puppetDocumentation}#puppet`,
+      defaultSeverity: known?.defaultSeverity ?? outputSeverity(finding.severity),
     };
   }
   const [id, name = id] = finding.rule.split('/');

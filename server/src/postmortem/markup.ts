@@ -15,8 +15,9 @@ export interface InlineLine {
 /** The plain text of a span of raw Markdown. Each rewrite runs only when its trigger character is present. */
 export function stripMarkup(raw: string): string {
   let text = raw;
-  if (text.includes('<')) text = text.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g, ' ');
-  if (text.includes('[')) text = text.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  // Each pattern stops at the next opening character, so a line of unclosed '<a' or '[x' stays linear.
+  if (text.includes('<')) text = text.replace(text.includes('-->') ? /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g : /<\/?[A-Za-z][^<>]*>/g, ' ');
+  if (text.includes('[')) text = text.replace(/!\[[^[\]]*\]\([^()]*\)/g, ' ').replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1');
   if (/[*~`]/.test(text)) text = text.replace(/\*+|~~|`+/g, '');
   // Underscores inside words (snake_case, wp_settings) are text, not emphasis.
   if (text.includes('_')) text = text.replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1');

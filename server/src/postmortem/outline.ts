@@ -1,8 +1,9 @@
 // Sections: real headings, plus the bold or plain lines that a third of real postmortems use as titles
 // ('**Timeline:**', 'Root Cause and Resolution', '#Timeline' without its space). A bold or plain line
-// is only a section when it names one of the profile's sections at least as well as anything else in
-// the document does, so the '**Root Cause**:' label inside an issue summary does not compete with the
-// '## Root Cause and Resolution' heading further down.
+// is a section when it names a profile section at least as well as anything else in the document, or
+// when it is written like the document's other titles; so the '**Root Cause**:' label inside an
+// '## Issue Summary' stays a label, while '**Root Cause:**' between '**Issue Summary:**' and
+// '**Timeline:**' is a section of its own.
 import type { Range } from '../finding';
 import type { SourceText } from '../sourceText';
 import type { Block } from './blocks';
@@ -41,10 +42,12 @@ const MAX_TITLE_LENGTH = 80;
 
 export function readOutline(blocks: readonly Block[], source: SourceText, profile: Profile): Outline {
   const candidates = collectCandidates(blocks, source, profile);
-  const sections = chooseSections(candidates, source);
+  const candidateLines = new Set<number>();
+  for (const c of candidates) for (let n = c.line; n <= c.endLine; n++) candidateLines.add(n);
+  const content = contentLineCounts(blocks, source, candidateLines);
+  const sections = chooseSections(candidates, source, content);
   const titleLines = new Set<number>();
   for (const s of sections) for (let n = s.range.start.line; n <= s.range.end.line; n++) titleLines.add(n);
-  setBodies(sections, blocks, source, titleLines);
   return { sections, titleLines, title: findTitle(sections, blocks, source, titleLines) };
 }
 
@@ -93,12 +96,12 @@ function mayBeTitle(raw: string): boolean {
   return raw.length < 240 && (colon < 0 || !LETTER_OR_DIGIT.test(raw.slice(colon + 1)) || raw.includes('<'));
 }
 
-/** Short, and not a sentence: few words, no full stop at the end, no 'Label: content'. */
+/** Short, and not a sentence: few words, no full stop or question mark at the end, no 'Label: content'. */
 function titleLike(text: string): boolean {
   let words = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++words > 10) return false;
   const colon = text.indexOf(':');
-  return (colon < 0 || !LETTER_OR_DIGIT.test(text.slice(colon + 1))) && (words <= 3 || !text.endsWith('.'));
+  return (colon < 0 || !LETTER_OR_DIGIT.test(text.slice(colon + 1))) && !text.endsWith('?') && (words <= 3 || !text.endsWith('.'));
 }
 
 /** The text of each line of a paragraph, from its inline tokens when they line up with the source. */
@@ -111,7 +114,21 @@ export function paragraphLines(block: Block, source: SourceText): InlineLine[] {
   return raw;
 }
 
-function chooseSections(candidates: Candidate[], source: SourceText): Section[] {
+interface OpenSection {
+  index: number;
+  /** Closed by the next title at this level or above; lowered when it adopts sub-sections written at its own level. */
+  closesAt: number;
+}
+
+/** A bold or plain title's look: its style, and whether it ends with ':' like 'Issue Summary:'. */
+const format = (c: Candidate) => `${c.style}${/[:;]\s*$/.test(c.title) ? ':' : ''}`;
+
+/**
+ * Chooses the candidates that are sections, names them, and ends their bodies. Two passes: the first
+ * learns how the document writes the titles it names surely; the second also names the lines written
+ * the same way ('**Resolution:**' next to '**Timeline:**').
+ */
+function chooseSections(candidates: Candidate[], source: SourceText, content: Uint32Array): Section[] {
   const bestTier = new Map<string, number>();
   const headingLevels = new Map<number, number>();
   for (const c of candidates) {
@@ -119,39 +136,122 @@ function chooseSections(candidates: Candidate[], source: SourceText): Section[] 
     bestTier.set(c.match.spec.key, Math.max(bestTier.get(c.match.spec.key) ?? 0, c.match.tier));
     if (c.level !== undefined) headingLevels.set(c.level, (headingLevels.get(c.level) ?? 0) + 1);
   }
-  // Bold and plain titles take the level the document gives its named sections most often.
+  // Bold and plain titles take the level the document gives its named headings most often.
   let pseudoLevel = 2;
   let most = 0;
   for (const [level, count] of [...headingLevels].sort((a, b) => a[0] - b[0])) {
     if (count > most) [pseudoLevel, most] = [level, count];
   }
+  const detached = detachedFields(candidates, bestTier);
+  const sure = selectSections(candidates, source, content, { bestTier, pseudoLevel, detached });
+  const formats = new Set(sure.filter((c) => c.named && !c.candidate.real).map((c) => format(c.candidate)));
+  const chosen = formats.size ? selectSections(candidates, source, content, { bestTier, pseudoLevel, detached, formats }) : sure;
+  return chosen.map((c) => c.section);
+}
 
-  const sections: Section[] = [];
-  const open: Array<{ level: number; key?: string; style: SectionStyle }> = [];
+/**
+ * Headings that name a section more weakly than the document's best name for it, with another section
+ * between them: '### Root Cause:' among the summary's fields, long before 'Root Cause and Resolution:'.
+ * A weaker name right next to the best one is the same section written twice ('## Overview' then
+ * '## Issue Summary') and keeps its name.
+ */
+function detachedFields(candidates: Candidate[], bestTier: Map<string, number>): Set<Candidate> {
+  const sure = (c: Candidate) => !!c.match && c.match.tier === bestTier.get(c.match.spec.key);
+  const weak = (c: Candidate) => c.real && !!c.match && !sure(c);
+  /** For each candidate, whether the nearest sure title of its key on that side lies beyond another section. */
+  const separatedFrom = (order: Candidate[]) => {
+    const separated = new Map<Candidate, boolean>();
+    const lastSure = new Map<string, number>();
+    // The two latest titles that can separate, of different keys: one of them differs from any key.
+    let latest: { at: number; key: string } | undefined;
+    let other: { at: number; key: string } | undefined;
+    order.forEach((c, at) => {
+      const key = c.match?.spec.key;
+      if (!key) return;
+      if (weak(c)) {
+        const separator = latest?.key !== key ? latest : other;
+        separated.set(c, !lastSure.has(key) || (separator !== undefined && separator.at > lastSure.get(key)!));
+      }
+      if (sure(c)) lastSure.set(key, at);
+      if (c.real || sure(c)) {
+        if (latest && latest.key !== key) other = latest;
+        latest = { at, key };
+      }
+    });
+    return separated;
+  };
+  const before = separatedFrom(candidates);
+  const after = separatedFrom([...candidates].reverse());
+  return new Set(candidates.filter((c) => before.get(c) && after.get(c)));
+}
+
+interface Chosen {
+  candidate: Candidate;
+  section: Section;
+  named: boolean;
+}
+
+interface Selection {
+  bestTier: Map<string, number>;
+  pseudoLevel: number;
+  detached: Set<Candidate>;
+  /** How the surely named bold and plain titles are written; lines written the same way are titles too. */
+  formats?: Set<string>;
+}
+
+function selectSections(candidates: Candidate[], source: SourceText, content: Uint32Array, { bestTier, pseudoLevel, detached, formats }: Selection): Chosen[] {
+  const lastLine = source.lineCount - 1;
+  const chosen: Chosen[] = [];
+  const ends: number[] = [];
+  const open: OpenSection[] = [];
+  const tierOf = (i: number) => chosen[i].candidate.match?.tier ?? 0;
+  // Nothing but titles between a section's title and this line.
+  const untouched = (i: number, line: number) => content[line] === content[chosen[i].section.range.end.line + 1];
+
   for (const c of candidates) {
     const level = c.level ?? pseudoLevel;
-    let enclosing: (typeof open)[number] | undefined;
-    let current: (typeof open)[number] | undefined;
-    for (let i = open.length - 1; i >= 0; i--) {
-      if (!open[i].key) continue;
-      current ??= open[i];
-      if (open[i].level < level) {
-        enclosing = open[i];
+    const key = c.match?.spec.key;
+    const tier = c.match?.tier ?? 0;
+    // '**Corrective and Preventative Measures:**' straight followed by '# Improvements:': the heading
+    // right under a named title, with nothing between, is its sub-section even at the same level.
+    const adopter = c.real ? open.find((o) => chosen[o.index].section.key && o.closesAt >= level && untouched(o.index, c.line)) : undefined;
+    const closesAt = (o: OpenSection) => (o === adopter ? Math.min(o.closesAt, level - 1) : o.closesAt);
+
+    let current: Section | undefined;
+    let currentTier = 0;
+    let enclosing: Section | undefined;
+    for (let k = open.length - 1; k >= 0; k--) {
+      const section = chosen[open[k].index].section;
+      if (!section.key) continue;
+      if (!current) [current, currentTier] = [section, tierOf(open[k].index)];
+      if (closesAt(open[k]) < level) {
+        enclosing = section;
         break;
       }
     }
-    const match = c.match;
-    // A weaker name than the document's best for that section, or a sub-heading repeating its parent's
-    // section ('### Action Items' under '## Corrective Measures'), names no section of its own.
-    const named = match && match.tier === bestTier.get(match.spec.key) && enclosing?.key !== match.spec.key ? match.spec.key : undefined;
-    // Such a bold or plain line is still a title when it looks like the titles of the document's
-    // sections ('**Resolution:**' after '**Timeline:**'), and a label inside one otherwise.
-    const title = c.real || named || (current && current.key !== match?.spec.key && current.style === c.style);
-    if (!title) continue;
-    while (open.length && open[open.length - 1].level >= level) open.pop();
-    if (named) for (let i = open.length - 1; i >= 0; i--) if (open[i].key) open.splice(i, 1);
-    open.push({ level, key: named, style: c.style });
+    let named: string | undefined;
+    if (key) {
+      // A part of the section it sits in ('### Action Items' under '## Corrective Measures', 'Root Cause:'
+      // under 'Root Cause and Resolution:'), or a weaker name nested in another section ('### Root Cause:'
+      // under '## Issue Summary') names no section of its own.
+      const part = current?.key === key && (level > current.level || tier < currentTier);
+      const strongest = tier === bestTier.get(key);
+      if (c.real) named = part || enclosing?.key === key || (enclosing && !strongest) || detached.has(c) ? undefined : key;
+      else named = !part && enclosing?.key !== key && (strongest || formats?.has(format(c))) ? key : undefined;
+    }
+    if (!c.real && !named) continue;
 
+    for (let k = open.length - 1; k >= 0; k--) {
+      const o = open[k];
+      if (o === adopter && !named) {
+        o.closesAt = closesAt(o);
+        continue;
+      }
+      if (o.closesAt >= level || (named && chosen[o.index].section.key)) {
+        ends[o.index] = c.line - 1;
+        open.splice(k, 1);
+      }
+    }
     const first = source.line(c.line);
     const section: Section = {
       key: named,
@@ -163,43 +263,12 @@ function chooseSections(candidates: Candidate[], source: SourceText): Section[] 
       empty: true,
     };
     if (c.missingHashSpace) section.missingHashSpace = true;
-    sections.push(section);
-  }
-  return sections;
-}
-
-/**
- * A section's body runs to the next section of the same or a higher level. A named section also ends
- * where the next named section starts, whatever its level: documents often nest their sections
- * inconsistently ('## Issue Summary' followed by '### Root Cause and Resolution').
- */
-function setBodies(sections: Section[], blocks: readonly Block[], source: SourceText, titleLines: Set<number>): void {
-  const lastLine = source.lineCount - 1;
-  const content = contentLineCounts(blocks, source, titleLines);
-  const ends = sections.map(() => lastLine);
-  // The level at which a section closes; lowered when it adopts sub-sections written at its own level.
-  const closesAt = sections.map((s) => s.level);
-  const stack: number[] = [];
-  for (let j = 0; j < sections.length; j++) {
-    const next = sections[j];
-    const at = next.range.start.line;
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const i = stack[k];
-      const open = sections[i];
-      if (next.key ? !open.key && closesAt[i] < next.level : closesAt[i] < next.level) continue;
-      // '**Corrective and Preventative Measures:**' straight followed by '# Improvements:': the
-      // unnamed heading right under a named title, with nothing between, belongs to it.
-      if (!next.key && open.key && content[at] === content[open.range.end.line + 1]) {
-        closesAt[i] = Math.min(closesAt[i], next.level - 1);
-        continue;
-      }
-      ends[i] = at - 1;
-      stack.splice(k, 1);
-    }
-    stack.push(j);
+    open.push({ index: chosen.length, closesAt: level });
+    ends.push(lastLine);
+    chosen.push({ candidate: c, section, named: !!named });
   }
 
-  sections.forEach((section, i) => {
+  chosen.forEach(({ section }, i) => {
     const start = section.range.end.line + 1;
     const end = ends[i];
     if (end >= start) {
@@ -211,9 +280,10 @@ function setBodies(sections: Section[], blocks: readonly Block[], source: Source
       section.bodyRange = { start: at, end: { ...at } };
     }
   });
+  return chosen;
 }
 
-/** Prefix sums of lines with content: anything but blank lines, titles, thematic breaks and HTML comments. */
+/** Prefix sums of lines with content: anything but blank lines, title lines, thematic breaks and HTML comments. */
 function contentLineCounts(blocks: readonly Block[], source: SourceText, titleLines: Set<number>): Uint32Array {
   const isContent = new Uint8Array(source.lineCount);
   for (const block of blocks) {
@@ -224,7 +294,7 @@ function contentLineCounts(blocks: readonly Block[], source: SourceText, titleLi
       if (titleLines.has(n)) continue;
       const raw = source.line(n);
       // Tags and comments alone ('</ul>', '<!-- prompt -->') are not content; an image is.
-      if (markup && raw.includes('<') ? !raw.replace(/<!--.*?-->|<(?!img\b)[^>]*>/gi, '').trim() : !raw.trim()) continue;
+      if (markup && raw.includes('<') ? !raw.replace(/<(?!img\b)[^<>]*>/gi, '').trim() : !raw.trim()) continue;
       isContent[n] = 1;
     }
   }

@@ -23,12 +23,12 @@ const classic: Profile = {
       ['Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events', 'Outage Timeline', 'Detailed Timeline', 'Chronology', 'Sequence of Events']),
     section('root-cause', 'Root Cause and Resolution', true,
       'What caused the issue and how it was fixed, in detail.',
-      ['Root Cause', 'Root Causes', 'Root Cause Analysis', 'Cause and Resolution', 'Root Cause and Fix', 'Resolution', 'Resolution and Recovery']),
+      ['Root Cause', 'Root Causes', 'Root Cause Analysis', 'Cause', 'Cause and Resolution', 'Root Cause and Fix', 'Resolution', 'Resolution and Recovery']),
     section('corrective', 'Corrective and Preventative Measures', true,
       'What can be improved or fixed broadly, then a list of concrete tasks (e.g. patch the server, add monitoring on memory).',
       ['Corrective Measures', 'Preventative Measures', 'Preventive Measures', 'Corrective Actions', 'Preventive Actions', 'Corrective and Preventive Actions',
         'Action Items', 'Follow-up Actions', 'Follow-up Tasks', 'Next Steps', 'Prevention', 'Future Prevention', 'Mitigation and Future Prevention',
-        'Future Measures', 'Lessons Learned', 'Remediation']),
+        'Future Measures', 'Preventive Methods', 'Lessons Learned', 'Remediation']),
   ],
 };
 

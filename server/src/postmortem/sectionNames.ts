@@ -39,7 +39,7 @@ const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Lower case, no markup, emoji, numbering, trailing parenthetical, punctuation or filler words. */
 export function normalizeSectionName(title: string): string {
   let text = title.toLowerCase();
-  if (text.includes('<')) text = text.replace(/<[^>]*>/g, ' ');
+  if (text.includes('<')) text = text.replace(/<[^<>]*>/g, ' ');
   text = text.replace(NUMBERING, '');
   if (text.includes('(') || text.includes('[')) text = text.replace(TRAILING_ASIDE, '');
   // One pass over the characters: words of letters and digits, everything else separates them.
@@ -72,12 +72,19 @@ export function matchSection(profile: Profile, title: string): SectionMatch | un
     const head = bestMatch(matcher, normalizeSectionName(title.slice(0, separator.index)));
     if (head) return { spec: head.spec, tier: MatchTier.Partial };
   }
-  // 'Incident Timeline', 'horror Timeline': a known name after at most two words.
+  // 'Incident Timeline', 'horror Timeline': a known name after at most two words; then
+  // 'Corrective and preventative measures must contain': one before at most two.
   let space = normalized.indexOf(' ');
   for (let drop = 1; drop <= 2 && space >= 0; drop++) {
     const tail = matcher.exact.get(normalized.slice(space + 1));
     if (tail) return { spec: tail.spec, tier: MatchTier.Partial };
     space = normalized.indexOf(' ', space + 1);
+  }
+  space = normalized.lastIndexOf(' ');
+  for (let drop = 1; drop <= 2 && space > 0; drop++) {
+    const head = matcher.exact.get(normalized.slice(0, space));
+    if (head) return { spec: head.spec, tier: MatchTier.Partial };
+    space = normalized.lastIndexOf(' ', space - 1);
   }
   return undefined;
 }
@@ -120,7 +127,7 @@ function popCount(bits: number): number {
 
 /** Typos tolerated in a name of this length: none in short words, where one letter changes the meaning. */
 function typoBudget(length: number): number {
-  return length <= 4 ? 0 : length <= 8 ? 1 : length <= 16 ? 2 : 3;
+  return length <= 5 ? 0 : length <= 8 ? 1 : length <= 16 ? 2 : 3;
 }
 
 /** Levenshtein distance, or Infinity as soon as it must exceed `limit`. */

@@ -59,7 +59,9 @@ export function readSummary(sections: readonly Section[], blocks: readonly Block
  * written as a title of its own), or of everything before the first named section.
  */
 function summaryLines(sections: readonly Section[], blocks: readonly Block[], source: SourceText): number[] {
-  const at = sections.findIndex((s) => s.key === 'summary' && !s.empty);
+  const isSummary = (s: Section) => s.key === 'summary';
+  const written = sections.findIndex((s) => isSummary(s) && !s.empty);
+  const at = written >= 0 ? written : sections.findIndex(isSummary);
   const nextNamed = sections.find((s, i) => i > at && s.key);
   const last = (nextNamed ? nextNamed.range.start.line : source.lineCount) - 1;
   return textLines(blocks, source, at >= 0 ? sections[at].bodyRange.start.line : 0, last);
@@ -88,7 +90,9 @@ function readWindow(reading: SummaryReading, lines: number[], stampsOf: Map<numb
   for (const line of lines) {
     const stamps = stampsOf.get(line)!;
     if (!stamps.length) continue;
-    const plain = stripMarkup(source.line(line));
+    const raw = source.line(line);
+    // Markup before a label is no word character, so only HTML needs stripping first.
+    const plain = raw.includes('<') ? stripMarkup(raw) : raw;
     if (!start && START_LABEL.test(plain)) start = stamps[0];
     else if (!end && END_LABEL.test(plain)) end = stamps[stamps.length - 1];
     // 'from 10:00 AM to 2:00 PM (GMT)', 'between 13:00:00 and 17:35:08', 'Start ... End ...' in one line.
@@ -137,7 +141,7 @@ function impact(sections: readonly Section[], blocks: readonly Block[], source: 
   const labelled = labelledText(summary, source, IMPACT_LABEL, /impact/i);
   const span = (own?.key === 'impact' && ownLines?.length ? wholeLines(ownLines, source) : undefined)
     ?? labelled
-    ?? sentenceWith(summary, source, (raw) => sharePercent(raw) !== undefined && AFFECTED.test(raw), PERCENT)
+    ?? sentenceWith(summary, source, (raw) => (raw.includes('%') || /percent/i.test(raw)) && AFFECTED.test(raw), PERCENT)
     ?? (ownLines?.length ? wholeLines(ownLines, source) : undefined);
   if (!span) return undefined;
 

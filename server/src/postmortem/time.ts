@@ -64,6 +64,8 @@ const DATE =
   `|(?<![\\d.])(?<y3>\\d{4})[-/.](?<m3>\\d{1,2})[-/.](?<d3>\\d{1,2})(?![\\d:])` +
   `|(?<![\\d.])(?<a4>\\d{1,2})[-/.](?<b4>\\d{1,2})[-/.](?<y4>\\d{4}|\\d{2})(?![\\d:.]))`;
 const DATE_ANYWHERE = new RegExp(DATE, 'gi');
+/** Every date has a month name or digits joined by '-', '/' or '.'; most lines have neither. */
+const MAY_HOLD_DATE = /\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 /** A date right before a time: 'June 19, 2024, ', '05-02-2022 ', '2024-06-19T', 'May 12, 2024, at '. */
 const DATE_BEFORE = new RegExp(`${DATE}(?:,?[ \\t]*(?:at[ \\t]+|@[ \\t]*)?|T)[*_]{0,3}$`, 'i');
 /** A date right after a time and its zone: ' 29 april 2022', ', June 19, 2024'. */
@@ -73,6 +75,8 @@ const DATE_AFTER = new RegExp(`[*_]{0,3},?[ \\t]+${DATE}`, 'iy');
 const CLOCK = new RegExp(
   '(?<![\\d:.])(?<!(?:utc|gmt)[ \\t]?[+\\-\u2212\u2013])(?:' +
     '(?<h>\\d{1,2}):(?<m>\\d{2})(?::(?<s>\\d{2}))?(?!\\d|:\\d)(?:[ \\t]?(?<mer>[ap])\\.?[ \\t]?m\\.?(?![a-z])|[ \\t]?(?<hrs>hrs|hours|hr|h)(?![a-z]))?' +
+    // '15.25 PST', '7.45 pm': a dot for the colon, read as a time only when a zone or am/pm follows.
+    `|(?<hd>\\d{1,2})\\.(?<md>\\d{2})(?=[ \\t]?(?:[ap]\\.?m\\b|(?:${ABBREVIATIONS})\\b))(?:[ \\t]?(?<merd>[ap])\\.?[ \\t]?m\\.?(?![a-z]))?` +
     // '12: 48pm': a stray space after the colon, read as a time only when am/pm follows.
     '|(?<hs>\\d{1,2}):[ \\t](?<ms>\\d{2})[ \\t]?(?<mers>[ap])\\.?[ \\t]?m\\.?(?![a-z])' +
     '|(?<ho>\\d{1,2})[ \\t]?(?<mero>[ap])\\.?[ \\t]?m\\.?(?![a-z])' +
@@ -210,6 +214,7 @@ export function findZoneMentions(text: string, line: number): TimeZone[] {
 /** Calendar dates anywhere in `text`. */
 export function findDates(text: string): DateMention[] {
   const dates: DateMention[] = [];
+  if (!MAY_HOLD_DATE.test(text)) return dates;
   DATE_ANYWHERE.lastIndex = 0;
   for (let m = DATE_ANYWHERE.exec(text); m; m = DATE_ANYWHERE.exec(text)) {
     const date = calendarDate(m.groups!);
@@ -263,10 +268,10 @@ function amount(written: string): number {
 
 function clockTime(g: Record<string, string | undefined>): ClockTime | undefined {
   if (g.hh !== undefined) return { hour: Number(g.hh), minute: Number(g.mm), valid: true };
-  const written = Number(g.h ?? g.hs ?? g.ho);
-  const minute = Number(g.m ?? g.ms ?? 0);
+  const written = Number(g.h ?? g.hd ?? g.hs ?? g.ho);
+  const minute = Number(g.m ?? g.md ?? g.ms ?? 0);
   const second = g.s !== undefined ? Number(g.s) : undefined;
-  const letter = (g.mer ?? g.mers ?? g.mero)?.toLowerCase();
+  const letter = (g.mer ?? g.merd ?? g.mers ?? g.mero)?.toLowerCase();
   const meridiem = letter === 'a' ? 'am' : letter === 'p' ? 'pm' : undefined;
   const time: ClockTime = { hour: written, minute, valid: minute < 60 && (second === undefined || second < 60) };
   if (second !== undefined) time.second = second;

@@ -128,7 +128,8 @@ class TimelineSection {
         this.current = undefined;
         const before = this.drafts.length;
         for (const child of tree.children) this.readItem(child, topDepth);
-        for (const draft of this.drafts.slice(before)) if (!draft.parts.length && draft.entry.timestamp) draft.parts.push(trimSeparators(text));
+        const label = trimSeparators(text).replace(/:$/, '');
+        for (const draft of this.drafts.slice(before)) if (!draft.parts.length && draft.entry.timestamp) draft.parts.push(label);
         return;
       } else if (item.depth <= topDepth && this.introducesMore()) {
         this.extend(this.drafts[this.drafts.length - 1], lines, text);
@@ -219,7 +220,14 @@ class TimelineSection {
 
   /** Opens the entries that start on a line; returns how many. */
   private startEntries(raw: string, line: number, stamps: Timestamp[], anywhere: boolean, layout: TimelineEntry['layout'], scope: Scope, itemLine?: number): number {
-    const starts = stamps.filter((stamp, k) => (k === 0 && (anywhere || isLeading(raw, stamp))) || isLabelled(raw, stamp));
+    const starts: Timestamp[] = [];
+    for (const [k, stamp] of stamps.entries()) {
+      const previous = starts[starts.length - 1];
+      // In prose, each sentence with a time is an event: '... on Saturday 2nd May 10:00 hours ... The
+      // problem was solved on Saturday 2nd May 03:00 hours.'
+      const newSentence = anywhere && previous && !isLeading(raw, starts[0]) && /[.!?]\s/.test(raw.slice(previous.range.end.character, stamp.range.start.character));
+      if ((k === 0 && (anywhere || isLeading(raw, stamp))) || isLabelled(raw, stamp) || newSentence) starts.push(stamp);
+    }
     if (!starts.length) return 0;
     const indent = raw.length - raw.trimStart().length;
     const first = starts[0];
@@ -340,7 +348,7 @@ class TimelineSection {
 /** Nothing but markup, a list marker or a task box before the time. */
 function isLeading(raw: string, stamp: Timestamp | undefined): boolean {
   const before = stamp ? raw.slice(0, stamp.range.start.character) : raw;
-  return /^[\s>*_~|(\[#]*$/.test(before.replace(/<[^>]*>/g, '').replace(LIST_MARKER, ''));
+  return /^[\s>*_~|(\[#]*$/.test(before.replace(/<[^<>]*>/g, '').replace(LIST_MARKER, ''));
 }
 
 const COLON_AFTER = /(?:[*_)\]]|<\/[a-z]+>){0,4}\s?[:\uff1a](?!\d)/iy;

@@ -264,13 +264,13 @@ describe('pmkit', () => {
   });
 
   describe('file problems', () => {
-    it('exits 2 before linting on a missing path, an empty folder, a glob matching nothing or a non-Markdown file', (t) => {
+    it('exits 2 before linting on a missing path, an empty folder, a glob matching nothing or a file it does not lint', (t) => {
       workspace(t, { 'a.md': clean, 'empty/notes.txt': 'x', 'notes.txt': 'x' });
       const cases: Array<[string, RegExp]> = [
         ['missing.md', /^pmkit: missing\.md: no such file or folder\n$/],
-        ['empty', /^pmkit: empty: no \.md or \.markdown files in this folder\n$/],
-        ['nowhere/**/*.md', /^pmkit: nowhere\/\*\*\/\*\.md: no \.md or \.markdown files match this pattern\n$/],
-        ['notes.txt', /^pmkit: notes\.txt: not a \.md or \.markdown file\n$/],
+        ['empty', /^pmkit: empty: no \.md, \.markdown or \.pp files in this folder\n$/],
+        ['nowhere/**/*.md', /^pmkit: nowhere\/\*\*\/\*\.md: no \.md, \.markdown or \.pp files match this pattern\n$/],
+        ['notes.txt', /^pmkit: notes\.txt: not a \.md, \.markdown or \.pp file\n$/],
       ];
       for (const [arg, message] of cases) {
         const result = run(['lint', '--format', 'json', 'a.md', arg]);

@@ -30,7 +30,8 @@ describe('missing-section', () => {
     assert.deepEqual(findings(after, 'missing-section'), []);
   });
 
-  it('writes bold titles in a document that uses bold titles', () => {
+  // A bold title would only draw pseudo-heading's warning and need a second fix.
+  it('writes a real heading in a document of bold titles, at their level', () => {
     const bold = [
       '**Issue Summary:**',
       'From 10:00 to 11:00 UTC, 30% of users could not log in because of an expired certificate.',
@@ -45,7 +46,12 @@ describe('missing-section', () => {
     const [finding] = findings(bold, 'missing-section').filter((f) => /"Timeline"/.test(f.message));
     const after = fixed(bold, finding);
     assertKeepsWords(bold, after);
-    assert.ok(lines(after).includes('**Timeline**'), after);
+    assert.ok(lines(after).includes('## Timeline'), after);
+    assert.deepEqual(findings(after, 'pseudo-heading').map((f) => lines(after)[f.range.start.line]), [
+      '**Issue Summary:**',
+      '**Root Cause and Resolution:**',
+      '**Corrective and Preventative Measures:**',
+    ]);
   });
 
   it('puts a missing first section under the document title, where its content sits', () => {
@@ -136,6 +142,18 @@ describe('pseudo-heading', () => {
       const after = fixed(text, finding);
       assertKeepsWords(text, after);
       assert.equal(after, goodPostmortem);
+    });
+  }
+
+  // Four spaces of indentation would keep '## Timeline' a paragraph line or make it code.
+  for (const indent of ['  ', '    ']) {
+    it(`writes the heading at the start of a line indented by ${indent.length} spaces`, () => {
+      const text = goodPostmortem.replace('## Timeline', `${indent}**Timeline:**`);
+      const [finding] = findings(text, 'pseudo-heading');
+      assert.equal(finding.range.start.character, indent.length, 'the underline starts at the title');
+      const after = fixed(text, finding);
+      assert.equal(after, goodPostmortem);
+      assert.deepEqual(findings(after, 'pseudo-heading'), []);
     });
   }
 

@@ -149,6 +149,14 @@ describe('missing-time-zone', () => {
     assert.ok(fixed(text, finding).includes('**23:55 WAT, March 3**'));
   });
 
+  it('keeps the zone a word of its own when text follows the time without a space', () => {
+    const text = goodPostmortem.replace('**23:55 WAT**: Escalated', '23:55Escalated');
+    const [finding] = findings(text, 'missing-time-zone');
+    const after = fixed(text, finding);
+    assert.ok(after.includes('- 23:55 WAT Escalated'), after);
+    assert.deepEqual(findings(after, 'missing-time-zone'), []);
+  });
+
   it('is quiet when the section heading states the zone', () => {
     const text = goodPostmortem.replace(/\*\*(\d\d:\d\d) WAT\*\*/g, '**$1**').replace('## Timeline', '## Timeline (WAT)');
     assert.deepEqual(findings(text, 'missing-time-zone'), []);

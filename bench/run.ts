@@ -1,0 +1,27 @@
+// `npm run bench`: every benchmark in one run, each as a ratio against a reference measured in the same run.
+import { printPostmortemFigures, run as runPostmortem } from './postmortem';
+import { run as runLatency } from './lsp-latency';
+import { report as puppetReport, run as runPuppet } from './puppet';
+import { checkPuppet } from '../server/src/puppet/checker';
+import { checkStyle } from '../server/src/puppet/style';
+import { SourceText } from '../server/src/sourceText';
+import { loadavg } from 'node:os';
+
+console.log(`bench: node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+printPostmortemFigures(runPostmortem());
+
+const latency = await runLatency();
+console.log('\nLSP keystroke -> our diagnostics, over stdio');
+console.log(`  ${latency.lines}-line postmortem, ${latency.keystrokes} keystrokes: p50 ${latency.p50Ms} ms, p95 ${latency.p95Ms} ms, max ${latency.maxMs} ms (target p95 <= ${latency.targetP95Ms} ms)`);
+console.log(`  open -> our diagnostics ${latency.openMs} ms` + (latency.markdownlintMs === undefined ? '' : `; open -> markdownlint's ${latency.markdownlintMs} ms`));
+console.log(`  keystrokes right after a pause (markdownlint running): p50 ${latency.afterPause.p50Ms} ms, max ${latency.afterPause.maxMs} ms`);
+
+const puppet = await runPuppet({
+  check: (parsed, text) => {
+    const source = new SourceText(text);
+    checkPuppet([{ program: parsed.ast, source }], {});
+    checkStyle({ source, tokens: parsed.tokens, trivia: parsed.trivia, program: parsed.ast }, { withChecker: true });
+  },
+});
+console.log('\n' + puppetReport(puppet));

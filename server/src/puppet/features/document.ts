@@ -1,0 +1,97 @@
+// One Puppet text parsed once for the editor features: hover, completion, symbols, definition and
+// folding all read it. The features take either such a document or the bare text.
+import type { Range } from '../../finding';
+import { SourceText } from '../../sourceText';
+import { forEachChild, type Node, type Program } from '../ast';
+import { parsePuppet } from '../parser';
+import type { PuppetSyntaxError } from '../syntaxError';
+import type { Token, Trivia } from '../tokens';
+
+export interface PuppetDocument {
+  text: string;
+  source: SourceText;
+  program: Program;
+  /** The main token stream, ending with 'eof'. */
+  tokens: readonly Token[];
+  /** Comments, in source order. */
+  comments: readonly Trivia[];
+  errors: readonly PuppetSyntaxError[];
+}
+
+/** A Puppet text, or one already parsed (the language server keeps one per open file or fence). */
+export type PuppetInput = string | PuppetDocument;
+
+export function puppetDocument(text: string): PuppetDocument {
+  const parsed = parsePuppet(text);
+  return {
+    text,
+    source: new SourceText(text),
+    program: parsed.ast,
+    tokens: parsed.tokens,
+    comments: parsed.trivia,
+    errors: parsed.errors,
+  };
+}
+
+export function asDocument(input: PuppetInput): PuppetDocument {
+  return typeof input === 'string' ? puppetDocument(input) : input;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function rangeOf(doc: PuppetDocument, span: Span): Range {
+  return { start: doc.source.positionAt(span.start), end: doc.source.positionAt(span.end) };
+}
+
+export function textOf(doc: PuppetDocument, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+/**
+ * The nodes containing `offset`, outermost first; an offset just past a node's end still counts,
+ * so the word before the cursor is found. A heredoc's text lies on the lines after its tag, outside
+ * the heredoc node, and is searched too.
+ */
+export function nodePath(doc: PuppetDocument, offset: number): Node[] {
+  const path: Node[] = [doc.program];
+  const holds = (node: Node) => node.start <= offset && offset <= node.end;
+  for (;;) {
+    const parent = path[path.length - 1];
+    let inside: Node | undefined;
+    forEachChild(parent, (child) => {
+      // A later child starting exactly at the offset wins over one ending there.
+      if (holds(child) || (child.type === 'Heredoc' && holds(child.text))) inside = child;
+    });
+    if (!inside) return path;
+    path.push(inside);
+  }
+}
+
+/** A class, defined type or resource type name as Puppet compares them: lower-case, without a leading `::`. */
+export function definitionName(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.startsWith('::') ? lower.slice(2) : lower;
+}
+
+/** `apache::vhost` as a reference writes it: `Apache::Vhost`. */
+export function referenceType(type: string): string {
+  return type
+    .split('::')
+    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
+    .join('::');
+}
+
+/** Index of the last token that starts before `offset` (-1 when none). */
+export function tokenIndexBefore(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

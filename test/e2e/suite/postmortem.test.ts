@@ -1,0 +1,106 @@
+// The extension in a real workbench, on Markdown postmortems.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, codeOf, fileIn, open, screenshot, waitForDiagnostics } from './workbench';
+
+describe('postmortem Markdown', () => {
+  const example = () => fileIn('postmortems', 'checkout-outage-postmortem.md');
+
+  before(async () => {
+    const { activationMs } = await activateExtension();
+    console.log(`      activation: ${activationMs.toFixed(0)} ms`);
+  });
+
+  it('shows postmortem and markdownlint diagnostics on the example, with the right ranges', async () => {
+    const opened = performance.now();
+    await open(example());
+    const diagnostics = await waitForDiagnostics(example(), (ds) => ds.some((d) => d.source === 'postmortem') && ds.some((d) => d.source === 'markdownlint'));
+    console.log(`      open to first diagnostics of both kinds: ${(performance.now() - opened).toFixed(0)} ms`);
+
+    const order = diagnostics.find((d) => codeOf(d) === 'PM008');
+    assert.ok(order, 'the timeline-order diagnostic is shown');
+    // "- **23:25**: Load balancer ..." is line 22 (1-based); the range covers the time.
+    assert.equal(order.range.start.line, 21);
+    assert.equal(vscode.window.activeTextEditor?.document.getText(order.range).startsWith('23:25'), true);
+
+    const duration = diagnostics.find((d) => codeOf(d) === 'PM012');
+    assert.ok(duration, 'the duration-mismatch diagnostic is shown');
+    assert.equal(vscode.window.activeTextEditor?.document.getText(duration.range), '1 hour 30 minutes');
+
+    const blanks = diagnostics.find((d) => d.source === 'markdownlint' && codeOf(d).startsWith('MD032'));
+    assert.ok(blanks, 'markdownlint MD032 is shown');
+    assert.equal(blanks.range.start.line, 5);
+    await screenshot('diagnostics');
+  });
+
+  it('inserts a missing section through the quick fix', async () => {
+    const uri = fileIn('postmortems', 'no-timeline-postmortem.md');
+    const text = [
+      '# Postmortem: Login outage',
+      '',
+      '## Issue Summary',
+      '',
+      'From 10:00 to 10:30 UTC, 40% of users could not log in. The root cause was an expired certificate.',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'The certificate expired; we renewed it.',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '- [ ] Alert 30 days before certificates expire.',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    const editor = await open(uri);
+    const [missing] = (await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'PM001'))).filter((d) => codeOf(d) === 'PM001');
+    assert.match(missing.message, /Timeline/);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const insert = actions.find((a) => /Timeline/.test(a.title) && a.edit);
+    assert.ok(insert, `a quick fix inserts the Timeline; offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await screenshot('quick-fix');
+    assert.ok(await vscode.workspace.applyEdit(insert.edit!));
+
+    const after = editor.document.getText();
+    assert.match(after, /^## Timeline$/m, 'the section is inserted as a level-2 heading, like its neighbours');
+    assert.ok(after.indexOf('## Timeline') > after.indexOf('## Issue Summary') && after.indexOf('## Timeline') < after.indexOf('## Root Cause'), 'at its canonical place');
+    for (const line of text.split('\n').filter((l) => l.trim())) assert.ok(after.includes(line), `user text kept: ${line}`);
+    await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'PM001'));
+  });
+
+  it('reports a puppet fence error at its place in the Markdown file', async () => {
+    const uri = fileIn('postmortems', 'puppet-typo-postmortem.md');
+    const text = [
+      '# Postmortem: Web outage',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '1. **Manage Apache with Puppet**:',
+      '   ```puppet',
+      "   service { 'apache2':",
+      '     ensure => runing,',
+      '   }',
+      '   ```',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    await open(uri);
+    const diagnostics = await waitForDiagnostics(uri, (ds) => ds.some((d) => d.source === 'puppet'));
+    const invalid = diagnostics.find((d) => d.source === 'puppet' && /running/.test(d.message));
+    assert.ok(invalid, `an invalid-value diagnostic suggests running; got ${diagnostics.map((d) => d.message).join(' | ')}`);
+    assert.equal(invalid.range.start.line, 7);
+    assert.equal(invalid.range.start.character, 15);
+    await screenshot('puppet-fence');
+  });
+
+  it('offers the postmortem snippets in completion', async () => {
+    const uri = fileIn('postmortems', 'snippets-postmortem.md');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('# Postmortem: snippets\n\n'));
+    const editor = await open(uri);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(2, 0));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.some((l) => /postmortem/i.test(l) && list.items.some((i) => i.kind === vscode.CompletionItemKind.Snippet)), `snippets offered; got ${labels.slice(0, 30).join(', ')}`);
+    assert.equal(editor.document.getText(), '# Postmortem: snippets\n\n');
+  });
+});
