@@ -50,3 +50,59 @@ export interface FixAllResult {
 
 /** All preferred, non-overlapping fixes of an open document, as one list of edits. Null when the document is not ours. */
 export const FixAllRequest: CustomRequest<DocumentParams, FixAllResult | null> = { method: 'postmortem/fixAll' };
+
+export interface ScopeParams {
+  /** The folder or file whose `postmortem.*` settings apply. */
+  scopeUri: string;
+}
+
+export interface ProfileChoice {
+  name: string;
+  description: string;
+}
+
+export interface ProfilesResult {
+  profiles: ProfileChoice[];
+  /** The profile `postmortem.profile` selects for the scope. */
+  configured: string;
+}
+
+/** The template profiles a new postmortem can start from: the built-in ones, and the custom one when configured. */
+export const ProfilesRequest: CustomRequest<ScopeParams, ProfilesResult> = { method: 'postmortem/profiles' };
+
+export interface SkeletonParams extends ScopeParams {
+  profile: string;
+  title: string;
+}
+
+/** The text of a new postmortem: its title and every section of the profile, each with a prompt. */
+export const SkeletonRequest: CustomRequest<SkeletonParams, { text: string }> = { method: 'postmortem/skeleton' };
+
+export interface PostmortemInfo {
+  /** The name of the profile the document is checked against. */
+  profile: string;
+}
+
+/** The profile of an open postmortem, for the status bar and the `postmortem.isPostmortem` context key. Null: not a postmortem. */
+export const PostmortemInfoRequest: CustomRequest<DocumentParams, PostmortemInfo | null> = { method: 'postmortem/info' };
+
+export interface LintWorkspaceParams {
+  /** The files to lint (URIs); absent: every file below the workspace folders on disk. */
+  files?: string[];
+  /** LSP work-done progress: the server reports how far it got under this token. */
+  workDoneToken?: string;
+}
+
+export interface LintWorkspaceResult {
+  /** Postmortems and manifests linted. */
+  files: number;
+  problems: number;
+  /** The run was cancelled before the last file. */
+  cancelled: boolean;
+}
+
+/**
+ * Lints postmortems and manifests, open or not. Files that are not open get their diagnostics published
+ * (push), so the Problems panel lists them; open ones already have theirs.
+ */
+export const LintWorkspaceRequest: CustomRequest<LintWorkspaceParams, LintWorkspaceResult> = { method: 'postmortem/lintWorkspace' };

@@ -1,14 +1,10 @@
 // `pmkit lint --fix`: applies every preferred fix that does not collide with another, re-lints, and repeats,
 // because one fix can unblock or reveal the next (a sorted timeline, then its missing zones).
 import { comparePositions, type Finding, type Fix, type TextEdit } from '../finding';
-import { applyEdits } from '../textEdits';
+import { applyEdits, editsOverlap } from '../textEdits';
 
 /** Enough for fixes that enable other fixes; a pair of rules undoing each other stops here, not forever. */
 const maxPasses = 10;
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
-}
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return comparePositions(a.range.start, b.range.start) === 0 && comparePositions(a.range.end, b.range.end) === 0 && a.newText === b.newText;
@@ -26,7 +22,7 @@ export function preferredEdits(findings: readonly Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const fix of fixes) {
     const fresh = fix.edits.filter((edit) => !taken.some((t) => sameEdit(t, edit)));
-    if (fresh.some((edit) => taken.some((t) => overlaps(t, edit)))) continue;
+    if (fresh.some((edit) => taken.some((t) => editsOverlap(t, edit)))) continue;
     taken.push(...fresh);
   }
   return taken;

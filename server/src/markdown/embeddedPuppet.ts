@@ -18,7 +18,10 @@ export function isPuppetFence(fence: CodeFence): boolean {
 }
 
 interface LineMap {
-  /** Markdown characters before the virtual line's first character. */
+  /**
+   * Markdown characters before the virtual line's first character. Negative when markdown-it expanded
+   * a tab into more spaces than it stood for: the line's tails still line up.
+   */
   shift: number;
   /** False when the virtual line is not the Markdown line's tail (a partly expanded tab). */
   exact: boolean;
@@ -47,7 +50,7 @@ export class EmbeddedPuppet {
     for (let n = 0; n < codeLines; n++) {
       const written = markdown.line(this.firstLine + n);
       const code = this.source.line(n);
-      this.lines.push({ shift: Math.max(0, written.length - code.length), exact: written.endsWith(code) });
+      this.lines.push({ shift: written.length - code.length, exact: written.endsWith(code) });
     }
     const afterFirst = markdown.lineStarts[this.firstLine] ?? markdown.text.length;
     this.lineBreak = markdown.text.slice(afterFirst - 2, afterFirst) === '\r\n' ? '\r\n' : '\n';
@@ -68,7 +71,7 @@ export class EmbeddedPuppet {
       const last = this.lines.length - 1;
       return { line: this.firstLine + last, character: this.lines[last].shift + this.source.line(last).length };
     }
-    return { line: this.firstLine + clamped.line, character: this.lines[clamped.line].shift + clamped.character };
+    return { line: this.firstLine + clamped.line, character: Math.max(0, this.lines[clamped.line].shift + clamped.character) };
   }
 
   markdownRange(virtual: Range): Range {
@@ -93,16 +96,28 @@ export class EmbeddedPuppet {
 
   /**
    * A fix of the virtual document as a fix of the Markdown, or undefined when it cannot be made exactly
-   * inside the fence: every edit must start and end on code lines that map exactly, and new lines get the
-   * container's indentation so the code stays in its list item or blockquote.
+   * inside the fence: every edit must start and end on code lines that map exactly, and new lines (and
+   * text on blank ones) get the container's prefix so the code stays in its list item or blockquote.
    */
   markdownFix(fix: Fix): Fix | undefined {
     const edits: TextEdit[] = [];
     for (const edit of fix.edits) {
       if (!this.editable(edit.range)) return undefined;
-      edits.push({ range: this.markdownRange(edit.range), newText: edit.newText.replace(/\r?\n/g, this.lineBreak + this.continuation) });
+      const range = this.markdownRange(edit.range);
+      let newText = edit.newText.replace(/\r?\n/g, this.lineBreak + this.continuation);
+      if (this.bareBlankLine(edit.range.start.line)) {
+        // Text written on it would fall out of the list item or blockquote: write the whole prefix first.
+        range.start.character = 0;
+        newText = this.continuation + newText;
+      }
+      edits.push({ range, newText });
     }
     return { ...fix, edits };
+  }
+
+  /** A blank code line written with less than the container's prefix (`>` alone, or nothing in a list item). */
+  private bareBlankLine(line: number): boolean {
+    return this.source.line(line) === '' && this.lines[line].shift < this.continuation.length;
   }
 
   private editable(range: Range): boolean {

@@ -1,15 +1,17 @@
 // The markdownlint bridge: runs markdownlint on one document and turns its results into Findings.
 //
 // markdownlint lints about 0.5-1 MB/s, all of it synchronous, so in the language server it must not sit
-// between an edit and our own diagnostics. `MarkdownlintRunner` runs it in a worker thread: the main
-// thread stays free for our rules, hover and completion however large the document, and a document
-// edited again before its turn is linted once, at its newest text. Where the worker script is not
-// available (unit tests run from sources) it falls back to the main thread, after yielding once so
+// between an edit and our own diagnostics. `MarkdownlintRunner` runs it in a child process at the lowest
+// scheduling priority: a worker thread would still share the server's heap, garbage collector and memory
+// bandwidth, and slowed our own analysis 3-4x while it ran; a separate, low-priority process does not.
+// A document edited again before its turn is linted once, at its newest text. Where the worker script is
+// not available (unit tests run from sources) it falls back to the main thread, after yielding once so
 // that work already queued (our diagnostics, a hover request) goes first. `runMarkdownlint` is the
 // synchronous form, for the CLI and tests.
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants as osConstants, setPriority } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Configuration, LintError } from 'markdownlint';
 import { lint } from 'markdownlint/sync';
 import type { Finding, Fix, Range, TextEdit } from '../finding';
@@ -23,14 +25,14 @@ export interface MarkdownlintRunOptions {
   root?: string;
 }
 
-/** What a worker is asked to lint: plain data, so it crosses the thread boundary. */
+/** What the worker process is asked to lint: plain data, so it crosses the process boundary. */
 export interface MarkdownlintJob {
   text: string;
   config: Configuration;
   noInlineConfig: boolean;
 }
 
-/** markdownlint's raw results for one text; shared by the main thread and the worker. */
+/** markdownlint's raw results for one text; shared by the in-process forms and the worker process. */
 export function lintErrors(job: MarkdownlintJob): LintError[] {
   const results = lint({ strings: { document: job.text }, config: job.config, noInlineConfig: job.noInlineConfig });
   return results.document ?? [];
@@ -142,7 +144,7 @@ function bundledWorkerScript(): string | undefined {
 }
 
 export interface MarkdownlintRunnerOptions extends MarkdownlintRunOptions {
-  /** Worker entry; defaults to the bundled one. Without a worker, markdownlint runs on the main thread. */
+  /** Entry of the worker process; defaults to the bundled one. Without one, markdownlint runs on the main thread. */
   workerScript?: string;
 }
 
@@ -151,25 +153,34 @@ interface Pending {
   job: MarkdownlintJob;
   resolve(findings: Finding[] | undefined): void;
   reject(error: Error): void;
+  /** Set once a worker died running this job. */
+  retried?: boolean;
 }
 
-/** Request and reply between `MarkdownlintRunner` and the worker (markdownlintWorker.ts). */
+/** Request and reply between `MarkdownlintRunner` and its worker process (markdownlintWorker.ts), over IPC. */
 export type WorkerRequest = MarkdownlintJob;
 export type WorkerReply = { errors: LintError[] } | { failure: string };
 
 /**
- * Lints documents one at a time off the main thread. A document's job waiting for its turn is replaced
- * by a newer text of the same document (keyed by URI); the replaced call resolves to undefined.
+ * Lints documents one at a time in a worker process. A document's job waiting for its turn is replaced by
+ * a newer text of the same document (keyed by URI); the replaced call resolves to undefined. The process
+ * starts with the first job, a new one starts with the next job if it dies, and `dispose` kills it; it also
+ * exits by itself when its parent goes away, however abruptly, so it is never left behind.
  */
 export class MarkdownlintRunner {
   private readonly queue: Pending[] = [];
-  private worker: Worker | undefined;
   private running: Pending | undefined;
+  private worker: ChildProcess | undefined;
   private readonly workerScript: string | undefined;
   private disposed = false;
 
   constructor(private readonly options: MarkdownlintRunnerOptions = {}) {
     this.workerScript = options.workerScript ?? bundledWorkerScript();
+  }
+
+  /** The worker process's id while there is one. */
+  get workerPid(): number | undefined {
+    return this.worker?.pid;
   }
 
   /** Findings for `text`, or undefined when a newer text of the same document superseded it. */
@@ -187,61 +198,120 @@ export class MarkdownlintRunner {
     });
   }
 
-  /** Stops the worker; calls still waiting, or running, resolve to undefined. */
+  /** Kills the worker process and waits until it is gone; calls still waiting, or running, resolve to undefined. */
   async dispose(): Promise<void> {
     this.disposed = true;
     for (const pending of this.queue.splice(0)) pending.resolve(undefined);
+    this.running?.resolve(undefined);
+    this.running = undefined;
     const worker = this.worker;
     this.worker = undefined;
-    await worker?.terminate();
+    if (worker) await kill(worker);
   }
 
   private next(): void {
-    if (this.running || this.queue.length === 0) return;
+    if (this.disposed || this.running || this.queue.length === 0) return;
     const pending = this.queue.shift() as Pending;
     this.running = pending;
-    const done = (outcome: () => void) => {
-      this.running = undefined;
-      outcome();
-      this.next();
-    };
-    if (!this.workerScript) {
-      setImmediate(() => {
-        try {
-          const findings = toFindings(pending.job.text, lintErrors(pending.job));
-          done(() => pending.resolve(findings));
-        } catch (error) {
-          done(() => pending.reject(error as Error));
-        }
-      });
-      return;
-    }
-    const worker = this.startWorker();
-    const settle = (outcome: () => void) => {
-      worker.off('message', onReply).off('error', onFailure).off('exit', onFailure);
-      worker.unref();
-      done(outcome);
-    };
-    const onReply = (reply: WorkerReply) => {
-      if ('errors' in reply) settle(() => pending.resolve(toFindings(pending.job.text, reply.errors)));
-      else settle(() => pending.reject(new Error(`markdownlint failed: ${reply.failure}`)));
-    };
-    const onFailure = (error: Error | number) => {
-      if (this.disposed) return settle(() => pending.resolve(undefined));
-      // A crashed worker is replaced on the next job.
-      if (this.worker === worker) this.worker = undefined;
-      settle(() => pending.reject(error instanceof Error ? error : new Error(`markdownlint worker exited with code ${error}`)));
-    };
-    worker.on('message', onReply).on('error', onFailure).on('exit', onFailure);
-    // Referenced only while it works: an idle worker must not keep a CLI run or a test alive.
-    worker.ref();
-    worker.postMessage(pending.job satisfies WorkerRequest);
+    if (this.workerScript) this.send(pending, this.workerScript);
+    else setImmediate(() => this.lintOnMainThread(pending));
   }
 
-  private startWorker(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(this.workerScript as string);
-    }
-    return this.worker;
+  /** Settles the running job, unless `dispose` already did, and starts the next one. */
+  private finish(pending: Pending, outcome: () => void): void {
+    if (this.running !== pending) return;
+    this.running = undefined;
+    outcome();
+    this.next();
   }
+
+  private lintOnMainThread(pending: Pending): void {
+    if (this.running !== pending) return;
+    try {
+      const findings = toFindings(pending.job.text, lintErrors(pending.job));
+      this.finish(pending, () => pending.resolve(findings));
+    } catch (error) {
+      this.finish(pending, () => pending.reject(error as Error));
+    }
+  }
+
+  private send(pending: Pending, script: string): void {
+    const worker = (this.worker ??= this.startWorker(script));
+    referenced(worker, true);
+    worker.send(pending.job satisfies WorkerRequest, (error) => {
+      if (error) this.workerFailed(worker, error);
+    });
+  }
+
+  private startWorker(script: string): ChildProcess {
+    const worker = fork(script, [], {
+      // Not the server's own options: its --inspect port or --cpu-prof are not the worker's.
+      execArgv: [],
+      // Under --stdio the server's stdout is the LSP channel: the worker must never write there.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    if (worker.pid !== undefined) {
+      try {
+        // Right after exec, before Node starts its own threads, which inherit the priority.
+        setPriority(worker.pid, osConstants.priority.PRIORITY_LOW);
+      } catch {
+        // Not permitted here: markdownlint still runs outside the server's process.
+      }
+    }
+    worker.on('message', (reply: WorkerReply) => this.replied(worker, reply));
+    worker.on('error', (error) => this.workerFailed(worker, error));
+    worker.on('exit', (code, signal) => this.workerFailed(worker, new Error(`markdownlint worker exited with ${signal ?? `code ${code}`}`)));
+    return worker;
+  }
+
+  private replied(worker: ChildProcess, reply: WorkerReply): void {
+    const pending = this.running;
+    if (worker !== this.worker || !pending) return;
+    referenced(worker, false);
+    if ('errors' in reply) this.finish(pending, () => pending.resolve(toFindings(pending.job.text, reply.errors)));
+    else this.finish(pending, () => pending.reject(new Error(`markdownlint failed: ${reply.failure}`)));
+  }
+
+  /**
+   * The worker died or cannot be reached. Its job gets one more try in a new worker, since something else may
+   * have killed the worker (the user, the out-of-memory killer), even before this job reached it; a job that
+   * two workers die on fails.
+   */
+  private workerFailed(worker: ChildProcess, error: Error): void {
+    if (worker !== this.worker) return;
+    this.worker = undefined;
+    // After a failed send the process may still be alive.
+    worker.kill();
+    const pending = this.running;
+    if (!pending) return;
+    if (pending.retried) return this.finish(pending, () => pending.reject(error));
+    pending.retried = true;
+    this.running = undefined;
+    // A newer text of the same document, waiting, makes the retry moot.
+    if (this.queue.some((p) => p.key === pending.key)) pending.resolve(undefined);
+    else this.queue.unshift(pending);
+    this.next();
+  }
+}
+
+/** Referenced only while it works: an idle worker must not keep a CLI run or a test alive. */
+function referenced(worker: ChildProcess, working: boolean): void {
+  if (working) {
+    worker.ref();
+    worker.channel?.ref();
+  } else {
+    worker.unref();
+    worker.channel?.unref();
+  }
+}
+
+function kill(worker: ChildProcess): Promise<void> {
+  // Without a pid it never started; with an exit code or signal it is already gone.
+  if (worker.pid === undefined || worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    // An idle worker is unreferenced: waiting for its exit must keep this process alive.
+    worker.ref();
+    worker.kill();
+  });
 }

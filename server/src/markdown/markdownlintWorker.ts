@@ -1,13 +1,16 @@
-// Worker-thread entry (bundled to dist/markdownlint-worker.js): lints one job per message for MarkdownlintRunner.
-import { parentPort } from 'node:worker_threads';
+// Worker-process entry (bundled to dist/markdownlint-worker.js), forked by MarkdownlintRunner: lints one job
+// per IPC message and replies with markdownlint's raw results.
 import { lintErrors, type WorkerReply, type WorkerRequest } from './markdownlint';
 
-parentPort?.on('message', (job: WorkerRequest) => {
+process.on('message', (job: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     reply = { errors: lintErrors(job) };
   } catch (error) {
     reply = { failure: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(reply);
+  process.send?.(reply);
 });
+
+// The channel closes when the server exits or is killed: never outlive it.
+setInterval(() => {}, 1000);

@@ -15,9 +15,14 @@ export interface Section {
   level: number;
   /** The title line. */
   range: Range;
-  /** From the line after the title to the line before the next section of the same or higher level (or end of document). */
+  /**
+   * From the line after the title to the line before the next section of the same or higher level (or end of
+   * document). A named section also ends where the next named section starts, whatever its level, and keeps
+   * the unnamed headings written right under its title ('**Corrective Measures:**' then '# Improvements:').
+   * An empty range at the start of the next line when there is no body line.
+   */
   bodyRange: Range;
-  /** True when the body has no content other than blank lines and headings of subsections. */
+  /** True when the body has no content other than blank lines, titles of subsections and HTML comments. */
   empty: boolean;
   /** For '#Title' written without the space after '#'. */
   missingHashSpace?: boolean;
@@ -95,6 +100,7 @@ export interface Impact {
   percentRange?: Range;
   /** A count of users, when stated. */
   users?: number;
+  /** The digits of that count ('1,200'). */
   usersRange?: Range;
   text: string;
   range: Range;

@@ -13,6 +13,9 @@ import type { Profile } from './profile';
 import { readSummary } from './summary';
 import { readTimeline } from './timeline';
 
+/** The shared markdown-it instance: hand it to markdownlint as `markdownItFactory: () => markdown`. */
+export { markdown };
+
 /**
  * Builds the model of a postmortem. `tokens`, when given, are markdown-it tokens of the same text with
  * its front matter removed, as markdownlint hands them to custom rules; they are read, never changed.
@@ -20,7 +23,9 @@ import { readTimeline } from './timeline';
 export function buildModel(text: string, profile: Profile, tokens?: readonly Token[]): PostmortemModel {
   const source = new SourceText(text);
   const frontMatter = readFrontMatter(source);
-  const blocks = readBlocks(tokens ?? markdown.parse(frontMatter.lineCount ? text.slice(bodyStart(source, frontMatter.lineCount)) : text, {}), source, frontMatter.lineCount);
+  // markdown-it does not know front matter: parse what follows it, as markdownlint does.
+  const body = frontMatter.lineCount ? text.slice(bodyStart(source, frontMatter.lineCount)) : text;
+  const blocks = readBlocks(tokens ?? markdown.parse(body, {}), source, frontMatter.lineCount);
 
   const outline = readOutline(blocks, source, profile);
   const timeline = readTimeline(outline.sections, blocks, source);
@@ -59,7 +64,7 @@ function bodyStart(source: SourceText, frontMatterLines: number): number {
   return frontMatterLines < source.lineCount ? source.lineStarts[frontMatterLines] : source.text.length;
 }
 
-/** The zone written most often (by offset when known, so 'UTC' and 'GMT' agree); the first written wins a tie. */
+/** The zone stated most often (by offset when known, so 'UTC' and 'GMT' agree); the first counted wins a tie. */
 function mostStatedZone(zones: ReadonlyArray<TimeZone | undefined>): TimeZone | undefined {
   const counts = new Map<string, { zone: TimeZone; count: number }>();
   let best: { zone: TimeZone; count: number } | undefined;

@@ -161,3 +161,14 @@ export function renderSectionSkeleton(spec: SectionSpec, options: SkeletonOption
   const title = options.style === 'heading' ? `${'#'.repeat(level)} ${spec.title}` : options.style === 'bold' ? `**${spec.title}**` : spec.title;
   return `${title}${eol}${eol}<!-- ${spec.prompt.replace(/--+>?/g, '-')} -->${eol}`;
 }
+
+/**
+ * A new postmortem: the title as its first heading, saying "Postmortem" so the document is recognised
+ * wherever it is moved, then every section of the profile as a level-2 heading with its prompt.
+ */
+export function renderPostmortemSkeleton(profile: Profile, title: string, eol = '\n'): string {
+  const oneLine = title.replace(/\s+/g, ' ').trim();
+  const heading = /^post[- ]?mortem\b/i.test(oneLine) ? oneLine : `Postmortem: ${oneLine}`;
+  const sections = profile.sections.map((spec) => renderSectionSkeleton(spec, { style: 'heading', level: 2, eol }));
+  return [`# ${heading}${eol}`, ...sections].join(eol);
+}

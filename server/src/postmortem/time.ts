@@ -42,9 +42,9 @@ const LONG_NAME =
   'mountain(?:\\s+(?:standard|daylight))?|central(?:\\s+(?:standard|daylight))?|eastern(?:\\s+(?:standard|daylight))?|' +
   'greenwich\\s+mean|(?:coordinated\\s+)?universal|british\\s+summer|central\\s+european(?:\\s+(?:standard|summer))?|' +
   'india(?:n)?\\s+standard)\\s+time';
-// Matched case-insensitively for the long names; `acceptZone` then insists on upper-case abbreviations,
-// because 'cat', 'eat' and 'ist' are words too ('utc' and 'gmt' are not).
-// Long names first: 'West' must not be taken for WEST and then rejected for its case.
+// Matched case-insensitively for the long names; `zoneFromMatch` then insists on upper-case abbreviations,
+// because 'cat', 'eat' and 'ist' are words too ('utc' and 'gmt' are not). Long names come first, so
+// 'West African Time' is not taken for WEST and then rejected for its case.
 const ZONE_NAME = `(?<long>${LONG_NAME})|(?<abbr>${ABBREVIATIONS})(?:[ \\t]?(?<sign>[+\\-\u2212\u2013])(?<oh>\\d{1,2})(?::?(?<om>\\d{2}))?(?![\\d:]))?`;
 
 /** A zone name at a position, after optional markup and an opening parenthesis: ' (UTC-5)', '** WAT'. */

@@ -46,7 +46,7 @@ export function readTimeline(sections: readonly Section[], blocks: readonly Bloc
   const reading: TimelineReading = { entries: [], dates: [], statedZones: [] };
   for (const section of sections) {
     if (section.key !== 'timeline') continue;
-    new TimelineSection(source, reading).read(section, blocks);
+    new TimelineSection(source, reading, section).read(blocks);
   }
   return reading;
 }
@@ -59,16 +59,19 @@ class TimelineSection {
   private current?: Draft;
   private zone?: TimeZone;
   private date?: CalendarDate;
-  private first = 0;
-  private last = 0;
+  /** The body's first and last line. */
+  private readonly first: number;
+  private readonly last: number;
 
-  constructor(private readonly source: SourceText, private readonly reading: TimelineReading) {}
-
-  read(section: Section, blocks: readonly Block[]): void {
+  constructor(private readonly source: SourceText, private readonly reading: TimelineReading, private readonly section: Section) {
     this.first = section.bodyRange.start.line;
     this.last = section.bodyRange.end.line;
-    this.declare(this.source.line(section.range.start.line), section.range.start.line, true);
-    if (section.empty) return;
+  }
+
+  read(blocks: readonly Block[]): void {
+    const title = this.section.range.start.line;
+    this.declare(this.source.line(title), title, true);
+    if (this.section.empty) return;
     for (const unit of this.units(blocks)) {
       if ('tree' in unit) this.readItem(unit.tree, unit.tree.item.depth);
       else this.readBlock(unit.block);
@@ -106,8 +109,8 @@ class TimelineSection {
     const lines = this.linesOf(tree.blocks);
     let created = 0;
     for (const line of lines) {
-      const isFirst = line === lines[0];
-      const opened = this.startEntries(this.source.line(line), line, this.stampsAt(line), isFirst, layout, { item }, isFirst ? item.line : undefined);
+      const isFirst = line === lines[0] && line === item.line;
+      const opened = this.startEntries(line, isFirst, layout, { item }, isFirst);
       created += opened;
       if (!opened && created) this.extend(this.current!, [line], this.itemText(line));
     }
@@ -180,7 +183,7 @@ class TimelineSection {
     for (const line of lines) {
       const raw = this.source.line(line);
       const listItem = block.kind === 'html' && /<li\b/i.test(raw);
-      if (this.startEntries(raw, line, this.stampsAt(line), !timeLed || listItem, listItem ? 'bullet' : 'plain', { block })) continue;
+      if (this.startEntries(line, !timeLed || listItem, listItem ? 'bullet' : 'plain', { block })) continue;
       const text = stripMarkup(raw);
       if (!text || this.declare(raw, line, !this.drafts.length)) continue;
       const current = this.current;
@@ -218,8 +221,13 @@ class TimelineSection {
     }
   }
 
-  /** Opens the entries that start on a line; returns how many. */
-  private startEntries(raw: string, line: number, stamps: Timestamp[], anywhere: boolean, layout: TimelineEntry['layout'], scope: Scope, itemLine?: number): number {
+  /**
+   * Opens the entries that start on a line and returns how many. `anywhere`: the line's first time starts
+   * an event wherever it sits; otherwise only a time at the start of the line or followed by ':' does.
+   */
+  private startEntries(line: number, anywhere: boolean, layout: TimelineEntry['layout'], scope: Scope, itemStart = false): number {
+    const raw = this.source.line(line);
+    const stamps = this.stampsAt(line);
     const starts: Timestamp[] = [];
     for (const [k, stamp] of stamps.entries()) {
       const previous = starts[starts.length - 1];
@@ -235,7 +243,7 @@ class TimelineSection {
     let ownPrefix = prefix;
     // '<code>…</code> 2113hrs WAT: She then …': text before a mid-line event finishes the previous one,
     // unless it is this item's own label ('- **Detection:** 14:00 UTC: ...').
-    if (prefix && isLabelled(raw, first) && this.current && (itemLine !== line || this.introducesMore())) {
+    if (prefix && isLabelled(raw, first) && this.current && (!itemStart || this.introducesMore())) {
       this.extend(this.current, [], prefix);
       this.extendTo(this.current, line, first.range.start.character);
       ownPrefix = '';
@@ -346,8 +354,8 @@ class TimelineSection {
 }
 
 /** Nothing but markup, a list marker or a task box before the time. */
-function isLeading(raw: string, stamp: Timestamp | undefined): boolean {
-  const before = stamp ? raw.slice(0, stamp.range.start.character) : raw;
+function isLeading(raw: string, stamp: Timestamp): boolean {
+  const before = raw.slice(0, stamp.range.start.character);
   return /^[\s>*_~|(\[#]*$/.test(before.replace(/<[^<>]*>/g, '').replace(LIST_MARKER, ''));
 }
 

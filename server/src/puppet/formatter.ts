@@ -17,6 +17,7 @@ import type { Range, TextEdit } from '../finding';
 import { SourceText } from '../sourceText';
 import { arrowGroups, expectedArrowColumn, type Arrow, type ArrowLayout } from './arrowAlignment';
 import { walk, type Program } from './ast';
+import { tokenIndexBefore } from './features/document';
 import { lexPuppet } from './lexer';
 import { parsePuppet, type ParseResult } from './parser';
 import type { PuppetIssueCode } from './syntaxError';
@@ -108,22 +109,10 @@ function alignmentGroups(program: Program, tokens: readonly Token[]): Arrow[][] 
 }
 
 function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
-  let i = firstTokenAt(tokens, start);
+  let i = tokenIndexBefore(tokens, start) + 1;
   const inside: Token[] = [];
   for (; i < tokens.length && tokens[i].end <= end && tokens[i].kind !== 'eof'; i++) inside.push(tokens[i]);
   return inside;
-}
-
-/** Index of the first token starting at or after `offset`. */
-function firstTokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const BLANKS = /^[^\S\r\n]*$/;
@@ -134,9 +123,10 @@ function isMovable(text: string, { param, arrow }: Arrow): boolean {
 }
 
 /**
- * Breaks the line before each name whose arrow shares a line with an earlier arrow of a
- * multi-line group, as puppet-lint's fix does: such an arrow can only be aligned on a line of its
- * own. The group's first name leaves the line of its `{` or title for the same reason.
+ * In a group of arrows spanning lines, starts a line at each name that follows a comma (or, for
+ * the first, the `{` or title) on its line, as puppet-lint's fix does: a name sharing its line
+ * with an earlier arrow can only be aligned on a line of its own, and one after `}, ` or the title
+ * would push the whole group's arrows far to the right.
  */
 function breakSharedArrowLines(text: string, parsed: ParseResult): string {
   const source = new SourceText(text);
@@ -145,18 +135,15 @@ function breakSharedArrowLines(text: string, parsed: ParseResult): string {
   for (const group of alignmentGroups(parsed.ast, parsed.tokens)) {
     const arrows = group.filter((a) => isMovable(text, a));
     if (new Set(arrows.map((a) => lineOf(a.arrow.start))).size < 2) continue;
-    const lines = new Set<number>();
-    for (const { param, arrow } of arrows) {
-      const line = lineOf(arrow.start);
-      const before = parsed.tokens[firstTokenAt(parsed.tokens, param.start) - 1];
-      // The first name goes on a line of its own too, rather than aligning the rest far right of `{` or the title.
-      const breakable = lines.size === 0 ? before?.kind === '{' || before?.kind === ':' : lines.has(line) && before?.kind === ',';
+    arrows.forEach(({ param }, i) => {
+      const before = parsed.tokens[tokenIndexBefore(parsed.tokens, param.start)];
+      const breakable = before?.kind === ',' || (i === 0 && (before?.kind === '{' || before?.kind === ':'));
       if (breakable && BLANKS.test(text.slice(before.end, param.start))) {
+        const line = lineOf(param.start);
         const terminator = text.slice(source.lineEnd(line), source.lineStarts[line + 1] ?? text.length);
         breaks.push({ start: before.end, end: param.start, eol: terminator || '\n' });
       }
-      lines.add(line);
-    }
+    });
   }
   if (breaks.length === 0) return text;
   breaks.sort((a, b) => a.start - b.start);
@@ -329,6 +316,7 @@ function layOut(parsed: ParseResult, text: string, step: number): string {
       const token = items[k].token;
       if (!token) continue;
       if (openers.has(token.kind)) {
+        // A statement's body closes at the level of the statement's first line, however its condition runs on.
         const owner = items[k] === first ? undefined : statementBraces.get(token.start);
         const own = owner === undefined ? indent : (indents[lineOf(owner)] ?? indent);
         stack.push({ opener: token, closeIndent: own, inner: own + step });
@@ -374,6 +362,9 @@ function innermostBracket(stack: readonly Level[]): Level | undefined {
   return undefined;
 }
 
+/** Enough for arrows of hashes nested on shared lines to settle; one pass is the usual case. */
+const ALIGNMENT_PASSES = 8;
+
 /** The blanks before each aligned arrow, by line: found by repeating until the groups agree (arrows of nested hashes can share lines). */
 function alignArrows(
   parsed: ParseResult,
@@ -405,7 +396,7 @@ function alignArrows(
       return movable;
     });
   });
-  for (let pass = 0; pass < 8; pass++) {
+  for (let pass = 0; pass < ALIGNMENT_PASSES; pass++) {
     let changed = false;
     for (const group of groups) {
       const column = expectedArrowColumn(group, layout);

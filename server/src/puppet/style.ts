@@ -6,6 +6,7 @@ import { comparePositions, type Finding, type Fix, type Range, type TextEdit } f
 import type { SourceText } from '../sourceText';
 import type { AttributeOperation, Expression, Node, Program, ResourceBody, ResourceExpression } from './ast';
 import { walk } from './ast';
+import { arrowGroups, expectedArrowColumn, type Arrow, type ArrowLayout } from './arrowAlignment';
 import type { InterpolationPart, Token, Trivia } from './tokens';
 import { emptyRc, isCheckEnabled, parseControlComments, type LintComment, type PuppetLintRc } from './lintConfig';
 
@@ -178,73 +179,40 @@ const arrowAlignment: StyleCheck = {
   enabledByDefault: true,
   fixable: true,
   run(context) {
-    for (const resource of context.resources) checkArrowAlignment(context, context.tokensIn(resource));
+    const layout: ArrowLayout = { line: (t) => context.line(t.start), column: (t) => context.column(t.start) };
+    for (const resource of context.resources) {
+      for (const group of arrowGroups(context.tokensIn(resource))) {
+        const expected = expectedArrowColumn(group, layout);
+        if (expected === undefined) continue;
+        for (const entry of group) reportMisalignedArrow(context, group, expected, entry);
+      }
+    }
   },
 };
 
-interface ArrowLevel {
-  column: number;
-  paramColumn?: number;
-  arrows: Array<{ arrow: Token; param: Token; line: number }>;
-}
-
-/** puppet-lint's algorithm: per brace level, the expected column is one past the longest name. */
-function checkArrowAlignment(context: StyleContext, tokens: Token[]): void {
-  const arrowLines = new Set(tokens.filter((t) => t.kind === '=>').map((t) => context.line(t.start)));
-  if (arrowLines.size < 2) return;
-  const levels: ArrowLevel[] = [{ column: 0, arrows: [] }];
-  const flush = (level: ArrowLevel) => {
-    if (new Set(level.arrows.map((a) => a.line)).size > 1 && level.arrows.length > 1) {
-      for (const entry of level.arrows) reportMisalignedArrow(context, level, entry);
-    }
-    level.column = 0;
-    level.paramColumn = undefined;
-    level.arrows = [];
-  };
-  tokens.forEach((token, i) => {
-    const level = levels[levels.length - 1];
-    if (token.kind === '=>' && i > 0) {
-      const param = tokens[i - 1];
-      const line = context.line(token.start);
-      const length = param.end - param.start;
-      level.paramColumn ??= context.column(param.start);
-      const sharesLine = level.arrows.some((a) => a.line === line);
-      const expected = (sharesLine ? level.paramColumn : context.column(param.start)) + length + 1;
-      level.column = Math.max(level.column, expected);
-      level.arrows.push({ arrow: token, param, line });
-    } else if (token.kind === '{') {
-      levels.push({ column: 0, arrows: [] });
-    } else if (token.kind === '}') {
-      flush(level);
-      if (levels.length > 1) levels.pop();
-    } else if (token.kind === ';') {
-      flush(level);
-    }
-  });
-}
-
-function reportMisalignedArrow(context: StyleContext, level: ArrowLevel, entry: ArrowLevel['arrows'][number]): void {
+function reportMisalignedArrow(context: StyleContext, group: readonly Arrow[], expected: number, entry: Arrow): void {
   const actual = context.column(entry.arrow.start);
-  if (actual === level.column) return;
-  const message = `indentation of => is not properly aligned (expected in column ${level.column}, but found it in column ${actual})`;
-  const onOwnLine = level.arrows.find((a) => a.line === entry.line) === entry;
+  if (actual === expected) return;
+  const message = `indentation of => is not properly aligned (expected in column ${expected}, but found it in column ${actual})`;
+  const line = context.line(entry.arrow.start);
+  const onOwnLine = group.find((a) => context.line(a.arrow.start) === line) === entry;
   const beforeArrow = context.whitespaceEndingAt(entry.arrow.start) ?? { start: entry.arrow.start, end: entry.arrow.start };
   const paramLength = entry.param.end - entry.param.start;
   let edits: TextEdit[];
   if (onOwnLine) {
-    const spaces = beforeArrow.end - beforeArrow.start + (level.column - actual);
+    const spaces = beforeArrow.end - beforeArrow.start + (expected - actual);
     if (spaces < 1) {
       context.report(entry.arrow, message);
       return;
     }
     edits = [context.edit(beforeArrow, ' '.repeat(spaces))];
   } else {
-    // A second name => value on one line: break the line so it can align with the first.
-    const indent = level.paramColumn! - 1;
+    // A second name => value on one line: break the line so it can align with the group's first name.
+    const paramColumn = context.column(group[0].param.start);
     const beforeParam = context.whitespaceEndingAt(entry.param.start) ?? { start: entry.param.start, end: entry.param.start };
     edits = [
-      context.edit(beforeParam, '\n' + ' '.repeat(indent)),
-      context.edit(beforeArrow, ' '.repeat(level.column - level.paramColumn! - paramLength)),
+      context.edit(beforeParam, '\n' + ' '.repeat(paramColumn - 1)),
+      context.edit(beforeArrow, ' '.repeat(expected - paramColumn - paramLength)),
     ];
   }
   context.report(entry.arrow, message, context.fix('Align =>', edits));

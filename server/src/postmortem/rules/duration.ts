@@ -47,7 +47,8 @@ const durationMismatch: Rule = {
         { range: window.start.range, message: 'the outage start' },
         { range: window.end.range, message: 'the outage end' },
       ],
-      fixes: [{ title: `Change the length to "${length}"`, edits: [{ range: statedLength.range, newText: length }], preferred: true }],
+      // Not preferred: the start or end may be the wrong one, so "fix all" never rewrites the stated length.
+      fixes: [{ title: `Change the length to "${length}"`, edits: [{ range: statedLength.range, newText: length }] }],
     });
   },
 };

@@ -19,14 +19,16 @@ function postmortems(model: PostmortemModel, profile: Profile): Section[][] {
   const groups: Section[][] = [[]];
   for (const section of outermost) {
     const group = groups[groups.length - 1];
+    // One section is not a postmortem yet: the same title again is that title written twice, and stays with it.
+    // Were it split off and left out, a section inserted next to it would join it, and make it one the next time.
     const restarts =
-      group.length > 0 &&
+      group.length > 1 &&
       group.some((s) => s.key === section.key) &&
       specIndex(profile, section.key) <= specIndex(profile, group[0].key);
     if (restarts) groups.push([section]);
     else group.push(section);
   }
-  // A lone section before or after the others (a closing "Summary", a title written twice) is not a postmortem of its own.
+  // A lone section after the others (a closing "Summary") is not a postmortem of its own.
   return groups.length === 1 ? groups : groups.filter((group) => group.length > 1);
 }
 
@@ -63,8 +65,8 @@ const missingSection: Rule = {
         type Ranked = (typeof ranked)[number];
         const previous = ranked.filter((r) => r.rank < index).reduce<Ranked | undefined>((best, r) => (!best || r.rank >= best.rank ? r : best), undefined)?.section;
         const next = ranked.filter((r) => r.rank > index).reduce<Ranked | undefined>((best, r) => (!best || r.rank < best.rank ? r : best), undefined)?.section;
-        const like = previous ?? next;
-        const skeleton = renderSectionSkeleton(spec, { style: like?.style ?? 'heading', level: like?.level ?? 2, eol: lineBreak(source) });
+        // Always a real heading, at the neighbours' level: a bold or plain title would only draw pseudo-heading's fix.
+        const skeleton = renderSectionSkeleton(spec, { style: 'heading', level: (previous ?? next)?.level ?? 2, eol: lineBreak(source) });
         // The profile's first section goes right under the document title, where its content usually already sits.
         const title =
           index === 0 && groupIndex === 0 && model.title && (!next || model.title.range.end.line < next.range.start.line) ? model.title : undefined;
@@ -184,10 +186,12 @@ const pseudoHeading: Rule = {
       const style = section.style === 'bold' ? 'bold text' : 'a plain line';
       // Inside a list item or a blockquote, a heading would drop the marker and leave the container.
       const nested = /^([-*+]\s|\d+[.)]\s|>)/.test(written);
+      // The heading replaces the indentation too: indented four spaces, it would stay paragraph text or become code.
+      const line = { start: { line: span.start.line, character: 0 }, end: span.end };
       report({
         range: span,
         message: `"${written}" is ${style}, not a heading: outlines, links and folding will not see it. Write it as "${heading}".`,
-        fixes: nested ? [] : [{ title: `Make "${words}" a level ${section.level} heading`, edits: [{ range: span, newText: heading }], preferred: true }],
+        fixes: nested ? [] : [{ title: `Make "${words}" a level ${section.level} heading`, edits: [{ range: line, newText: heading }], preferred: true }],
       });
     }
   },

@@ -92,18 +92,20 @@ interface ClockSpan {
   hourEnd: number;
 }
 
-const CLOCK = /(?<![\d:.])(\d{1,2})(?:(?:[:.hH])(\d{2})(?::\d{2})?(?:\s*[aApP]\.?[mM]\b\.?)?|\s*[aApP]\.?[mM]\b\.?)/g;
+/** A clock, not the tail of a longer number: no digit of any script, colon or dot right before it. */
+const CLOCK = /(?<![\p{N}:.])(\d{1,2})(?:(?:[:.hH])(\d{2})(?::\d{2})?(?:\s*[aApP]\.?[mM]\b\.?)?|\s*[aApP]\.?[mM]\b\.?)/gu;
 
 function clockSpan(source: SourceText, timestamp: Timestamp): ClockSpan | undefined {
-  const base = source.offsetAt(timestamp.range.start);
-  const text = source.slice(timestamp.range);
+  // Searched in the document, from the timestamp's start, so the look-behind sees the text before it ('٣13:06').
+  const clocks = new RegExp(CLOCK);
+  clocks.lastIndex = source.offsetAt(timestamp.range.start);
+  const text = source.text.slice(0, source.offsetAt(timestamp.range.end));
   const { hour, minute } = timestamp.time;
-  for (const match of text.matchAll(CLOCK)) {
+  for (let match = clocks.exec(text); match; match = clocks.exec(text)) {
     const written = Number(match[1]);
     // The model keeps an invalid hour as written and converts a valid 12-hour one: '2:05 PM' is hour 14.
     if ((written === hour || written % 12 === hour % 12) && Number(match[2] ?? 0) === minute) {
-      const start = base + match.index;
-      return { start, end: start + match[0].length, hourEnd: start + match[1].length };
+      return { start: match.index, end: match.index + match[0].length, hourEnd: match.index + match[1].length };
     }
   }
   return undefined;
@@ -147,7 +149,8 @@ const invalidTime: Rule = {
       report({
         range: timestamp.range,
         message: invalidTimeMessage(timestamp),
-        fixes: repair ? [{ title: `Change to "${repair.written}"`, edits: [repair.edit], preferred: true }] : [],
+        // Not preferred: the author may have meant the hour and added the wrong AM/PM, so "fix all" leaves it to them.
+        fixes: repair ? [{ title: `Change to "${repair.written}"`, edits: [repair.edit] }] : [],
       });
     }
   },
@@ -287,11 +290,16 @@ function lacksZone(entry: StampedEntry): boolean {
   return !zone || zone.origin === 'document';
 }
 
-/** Writes the zone right after the clock ('14:05 WAT, June 19'), or after the whole timestamp when the clock is not found. */
+/**
+ * Writes the zone right after the clock ('14:05 WAT, June 19'), or after the whole timestamp when the clock is
+ * not found; with a space after it when text follows at once ('2100hrs9:30am'), or the zone would not read as one.
+ */
 function appendZone(source: SourceText, timestamp: Timestamp, zone: TimeZone): TextEdit {
   const clock = clockSpan(source, timestamp);
-  const at = clock ? source.positionAt(clock.end) : timestamp.range.end;
-  return { range: { start: at, end: at }, newText: ` ${zone.name}` };
+  const offset = clock ? clock.end : source.offsetAt(timestamp.range.end);
+  const at = source.positionAt(offset);
+  const glued = /^[\p{L}\p{N}]/u.test(source.text.slice(offset));
+  return { range: { start: at, end: at }, newText: ` ${zone.name}${glued ? ' ' : ''}` };
 }
 
 /** The zone most entries use, with how many use it; the first one seen wins a tie. */

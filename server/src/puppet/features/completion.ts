@@ -156,13 +156,7 @@ function declaresClasses(tokens: readonly Token[], previous: number): boolean {
   let i = previous;
   while (tokens[i]?.kind === ',' && (tokens[i - 1]?.kind === 'name' || tokens[i - 1]?.kind === 'string')) i -= 2;
   const t = tokens[i];
-  return t?.kind === 'name' && CLASS_DECLARING_FUNCTIONS.has(t.value) && !isAttributeName(tokens, i);
-}
-
-/** `require => ...` in a resource body is a metaparameter, not the function. */
-function isAttributeName(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1]?.kind;
-  return next === '=>' || next === '+>';
+  return t?.kind === 'name' && CLASS_DECLARING_FUNCTIONS.has(t.value);
 }
 
 function startsStatement(context: Context): boolean {

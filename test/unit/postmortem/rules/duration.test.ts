@@ -43,6 +43,12 @@ describe('duration-mismatch', () => {
     assert.equal(fixed(text, finding), goodPostmortem);
   });
 
+  // The author may have the length right and a time wrong: offered, never applied by "fix all".
+  it('offers the computed length as a quick fix that is not preferred', () => {
+    const [finding] = findings(goodPostmortem.replace('1 hour 15 minutes', '2 hours'), 'duration-mismatch');
+    assert.deepEqual(finding.fixes.map((fix) => fix.preferred ?? false), [false]);
+  });
+
   it('accepts a rounded length said to be approximate', () => {
     const text = goodPostmortem.replace('1 hour 15 minutes', 'approximately 1 hour 20 minutes');
     assert.deepEqual(findings(text, 'duration-mismatch'), []);

@@ -83,6 +83,27 @@ describe('missing-section', () => {
     }
   });
 
+  it('keeps a title written twice with its postmortem, and inserts before both', () => {
+    const text = [
+      '**Timeline:**',
+      '**Timeline**',
+      '- 10:00 UTC: Alerts fired.',
+      '',
+      '**Root Cause and Resolution:**',
+      'An expired certificate.',
+      '',
+      '**Corrective and Preventative Measures:**',
+      '- [ ] Renew certificates automatically.',
+      '',
+    ].join('\n');
+    const [finding, ...rest] = findings(text, 'missing-section');
+    assert.equal(rest.length, 0);
+    assert.match(finding.message, /"Issue Summary"/);
+    const after = fixed(text, finding);
+    assert.equal(lines(after)[0], '## Issue Summary');
+    assert.deepEqual(findings(after, 'missing-section'), [], 'the inserted section joins the postmortem, not the repeated title');
+  });
+
   it('inserts after a section with an empty body, not after the one that follows it', () => {
     const text = goodPostmortem.replace(sectionText('Timeline'), '').replace(/(## Issue Summary\n)[\s\S]*?(?=## Root Cause)/, '$1');
     const after = fixed(text, findings(text, 'missing-section')[0]);
@@ -145,17 +166,21 @@ describe('pseudo-heading', () => {
     });
   }
 
-  // Four spaces of indentation would keep '## Timeline' a paragraph line or make it code.
-  for (const indent of ['  ', '    ']) {
-    it(`writes the heading at the start of a line indented by ${indent.length} spaces`, () => {
-      const text = goodPostmortem.replace('## Timeline', `${indent}**Timeline:**`);
-      const [finding] = findings(text, 'pseudo-heading');
-      assert.equal(finding.range.start.character, indent.length, 'the underline starts at the title');
-      const after = fixed(text, finding);
-      assert.equal(after, goodPostmortem);
-      assert.deepEqual(findings(after, 'pseudo-heading'), []);
-    });
-  }
+  it('writes the heading at the start of an indented line', () => {
+    const text = goodPostmortem.replace('## Timeline', '  **Timeline:**');
+    const [finding] = findings(text, 'pseudo-heading');
+    assert.equal(finding.range.start.character, 2, 'the underline starts at the title');
+    assert.equal(fixed(text, finding), goodPostmortem);
+  });
+
+  // Indented four spaces under a paragraph line, '## Root Cause' would still continue the paragraph.
+  it('writes the heading at the start of a line that continues a paragraph', () => {
+    const text = 'The site was down.\n    Root Cause:\n';
+    const [finding] = findings(text, 'pseudo-heading');
+    const after = fixed(text, finding);
+    assert.equal(after, 'The site was down.\n## Root Cause\n');
+    assert.deepEqual(findings(after, 'pseudo-heading'), []);
+  });
 
   it('does not report real headings or bold labels inside a section', () => {
     assert.deepEqual(findings(goodPostmortem, 'pseudo-heading'), []);

@@ -50,11 +50,25 @@ describe('invalid-time', () => {
     assert.ok(after.includes('- **1:06 PM WAT**:'), after);
   });
 
+  // '13:06 PM' may mean 13:06 with a stray PM: offered, never applied by "fix all".
+  it('offers the corrected hour as a quick fix that is not preferred', () => {
+    const [finding] = findings(goodPostmortem.replace('23:14 WAT', '13:06 PM WAT'), 'invalid-time');
+    assert.deepEqual(finding.fixes.map((fix) => fix.preferred ?? false), [false]);
+  });
+
   it('reads 0:30 PM as half past noon', () => {
     const text = goodPostmortem.replace('23:14 WAT', '0:30 PM WAT');
     const [finding] = findings(text, 'invalid-time');
     assert.match(finding.message, /write 12:30 PM/);
     assert.ok(fixed(text, finding).includes('- **12:30 PM WAT**:'));
+  });
+
+  // The hour would be glued to the digit before it: '٣1:06 PM' is no time either.
+  it('offers no new hour for a time written right after a digit of another script', () => {
+    const text = goodPostmortem.replace('**23:14 WAT**', '٣13:06 PM WAT');
+    const [finding] = findings(text, 'invalid-time');
+    assert.equal(rangeText(text, finding), '13:06 PM WAT');
+    assert.deepEqual(finding.fixes, []);
   });
 
   it('reports 25:00 without a guess', () => {
