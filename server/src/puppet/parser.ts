@@ -144,6 +144,10 @@ class Parser {
   private interpolationEnd = false;
   /** The first `{` whose `}` is indented less than its own line: likely the one missing a `}`. */
   private misindentedOpener: Token | undefined;
+  /** The last block the text ended inside, as far as it got: what a definition body holds so far. */
+  private blockCutAtEnd: A.Block | undefined;
+  /** A class, define or node the text ended inside, for its statement to keep in place of an Error node. */
+  private definitionCutAtEnd: A.Expression | undefined;
 
   constructor(
     private readonly text: string,
@@ -462,12 +466,19 @@ class Parser {
         }
         this.synchronize(blockOpener, this.index > startIndex);
         itemStarts.push(startIndex);
-        items.push(this.errorNode(t.start));
+        items.push(this.takeDefinitionCutAtEnd(t.start) ?? this.errorNode(t.start));
       }
     }
     const statements = this.transformCalls(items);
     if (this.errorCount() === errorsBefore) this.checkNoEffect(statements);
     return statements;
+  }
+
+  /** The definition the text ended inside, when it is the statement that starts at `start`. */
+  private takeDefinitionCutAtEnd(start: number): A.Expression | undefined {
+    const definition = this.definitionCutAtEnd;
+    this.definitionCutAtEnd = undefined;
+    return definition?.start === start ? definition : undefined;
   }
 
   /**
@@ -1247,6 +1258,7 @@ class Parser {
         this.blockLostCloser = false;
         this.openers.pop();
       } else {
+        if (this.at('eof')) this.blockCutAtEnd = { type: 'Block', start: open.start, end: this.prevEnd, statements };
         this.close(open, '}');
       }
       return { type: 'Block', start: open.start, end: this.prevEnd, statements };
@@ -1357,16 +1369,18 @@ class Parser {
         parent = this.parseDefinitionName();
       }
     }
-    const body = this.parseDefinitionBody('the class body', 'A Host Class Definition');
-    return { type: 'Class', start: t.start, end: body.end, name, parameters, parent, body };
+    return this.parseDefinitionBody('the class body', 'A Host Class Definition', (body) => ({
+      type: 'Class', start: t.start, end: body.end, name, parameters, parent, body,
+    }));
   }
 
   private parseDefine(): A.DefineDefinition {
     const t = this.advance();
     const name = this.parseDefinitionName();
     const parameters = this.parseParameters();
-    const body = this.parseDefinitionBody('the define body', "A 'define' expression");
-    return { type: 'Define', start: t.start, end: body.end, name, parameters, body };
+    return this.parseDefinitionBody('the define body', "A 'define' expression", (body) => ({
+      type: 'Define', start: t.start, end: body.end, name, parameters, body,
+    }));
   }
 
   private parseFunction(): A.FunctionDefinition {
@@ -1391,8 +1405,9 @@ class Parser {
       this.advance();
       parent = this.parseHostname();
     }
-    const body = this.parseDefinitionBody('the node body', 'A Node Definition');
-    return { type: 'Node', start: t.start, end: body.end, matches, parent, body };
+    return this.parseDefinitionBody('the node body', 'A Node Definition', (body) => ({
+      type: 'Node', start: t.start, end: body.end, matches, parent, body,
+    }));
   }
 
   /** A node match: dotted name (`web01.example.com`), string, regex or `default`. */
@@ -1540,19 +1555,33 @@ class Parser {
     }
   }
 
-  /** A class, define or node body, which must not end with a plain value. */
-  private parseDefinitionBody(what: string, container: string): A.Block {
+  /**
+   * A class, define or node body, which must not end with a plain value; `definition` makes the
+   * node that holds it. When the text ends inside the body (as it does while someone types at the
+   * end of a file), the error unwinds as any other, but the statement it lands in keeps the
+   * definition with the statements read so far, so the outline and hover still see them.
+   */
+  private parseDefinitionBody<D extends A.Expression>(what: string, container: string, definition: (body: A.Block) => D): D {
     const errorsBefore = this.errorCount();
-    const body = this.parseBlock(what);
+    // parseBlock fails either before its `{` or at the end of input in place of its `}`: a cut block is its own.
+    this.blockCutAtEnd = undefined;
+    let body: A.Block;
+    try {
+      body = this.parseBlock(what);
+    } catch (e) {
+      if (e === ABORT && this.blockCutAtEnd) this.definitionCutAtEnd = definition(this.blockCutAtEnd);
+      throw e;
+    }
     const last = body.statements[body.statements.length - 1];
-    if (!last || !isIdem(last) || this.errorCount() > errorsBefore) return body;
-    this.checkErrors.push({
-      code: 'IDEM_NOT_ALLOWED_LAST',
-      message: `This ${label(last)} has no effect. ${container} can not end with a value-producing expression without other effect`,
-      start: last.start,
-      end: last.end,
-    });
-    return body;
+    if (last && isIdem(last) && this.errorCount() === errorsBefore) {
+      this.checkErrors.push({
+        code: 'IDEM_NOT_ALLOWED_LAST',
+        message: `This ${label(last)} has no effect. ${container} can not end with a value-producing expression without other effect`,
+        start: last.start,
+        end: last.end,
+      });
+    }
+    return definition(body);
   }
 }
 

@@ -1,7 +1,9 @@
 // Syntax errors: reported on the token Puppet reports them at, then recovered from.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type * as A from '../../../server/src/puppet/ast';
 import { parsePuppet } from '../../../server/src/puppet/parser';
+import { puppetSymbols } from '../../../server/src/puppet/features/symbols';
 import { SourceText } from '../../../server/src/sourceText';
 
 interface Shown {
@@ -154,5 +156,77 @@ describe('puppet syntax errors: recovery', () => {
     const errors = parsePuppet("foo(bar(1, 2\n").errors;
     const starts = errors.map((e) => e.start);
     assert.equal(new Set(starts).size, starts.length);
+  });
+});
+
+describe('puppet syntax errors: a definition the text ends inside', () => {
+  // What the outline and hover see while someone types at the end of a file.
+  type Definition = A.ClassDefinition | A.DefineDefinition | A.NodeDefinition;
+
+  function cutDefinition(text: string, type: Definition['type']): { definition: Definition; error: Shown } {
+    const { ast } = parsePuppet(text);
+    assert.equal(ast.body.length, 1);
+    const definition = ast.body[0];
+    assert.equal(definition.type, type);
+    return { definition: definition as Definition, error: only(text) };
+  }
+
+  /** `type['title']` of each resource among the statements, in order. */
+  function resourcesOf(definition: Definition): string[] {
+    return definition.body.statements.flatMap((s) =>
+      s.type === 'Resource' && s.typeName.type === 'Name'
+        ? s.bodies.map((b) => `${(s.typeName as A.Name).value}['${b.title.type === 'String' ? b.title.value : '?'}']`)
+        : [],
+    );
+  }
+
+  it('keeps a class with the resources of its body, and reports end of input at the unclosed brace', () => {
+    const text = "class web {\n  package { 'nginx':\n    ensure => installed,\n  }\n  service { 'nginx':\n    ens";
+    const { definition, error } = cutDefinition(text, 'Class');
+    assert.equal(definition.type === 'Class' && definition.name.value, 'web');
+    assert.deepEqual(resourcesOf(definition), ["package['nginx']", "service['nginx']"]);
+    assert.equal(definition.end, text.length);
+    assert.match(error.message, /^Syntax error at end of input/);
+    assert.deepEqual(error.related, ["5:11 this '{' is never closed"]);
+  });
+
+  it('keeps a define with its parameters and resources', () => {
+    const text = "define app::site($root) {\n  file { $root: ensure => directory }\n  exec { 'reload': command => '/bin/true' }\n";
+    const { definition, error } = cutDefinition(text, 'Define');
+    assert.deepEqual(definition.type === 'Define' && definition.parameters.map((p) => p.name), ['root']);
+    assert.deepEqual(resourcesOf(definition), ["file['?']", "exec['reload']"]);
+    assert.equal(error.message, 'Syntax error at end of input');
+    assert.deepEqual(error.related, ["1:25 this '{' is never closed"]);
+  });
+
+  it('keeps a node with its resources', () => {
+    const text = "node 'web01.example.com' {\n  class { 'ntp': }\n  service { 'sshd':\n    ensure =>";
+    const { definition, error } = cutDefinition(text, 'Node');
+    assert.deepEqual(resourcesOf(definition), ["class['ntp']", "service['sshd']"]);
+    assert.match(error.message, /^Syntax error at end of input/);
+    assert.deepEqual(error.related, ["3:11 this '{' is never closed"]);
+  });
+
+  it('keeps a class cut inside a nested class, and an if it was typing as an Error node', () => {
+    const { ast } = parsePuppet("class outer {\n  class inner {\n    notify { 'a': }\n    if $x {\n      notify { 'b':");
+    const outer = ast.body[0];
+    assert.equal(outer.type, 'Class');
+    const inner = outer.type === 'Class' ? outer.body.statements[0] : undefined;
+    assert.equal(inner?.type, 'Class');
+    assert.deepEqual(inner?.type === 'Class' && inner.body.statements.map((s) => s.type), ['Resource', 'Error']);
+  });
+
+  it('reports nothing more than end of input for a body cut after a plain value', () => {
+    // A closed body ending in a value has no effect (IDEM_NOT_ALLOWED_LAST); a cut one is not finished.
+    assert.equal(only('class a {\n  $x\n').message, 'Syntax error at end of input');
+    assert.deepEqual(errorsOf('node default {\n  $x\n').map((e) => e.message), ['Syntax error at end of input']);
+  });
+
+  it('shows the cut class and its resources in the outline', () => {
+    const symbols = puppetSymbols("class web {\n  package { 'nginx': ensure => installed }\n  service { 'nginx':\n    ens");
+    assert.deepEqual(
+      symbols.map((s) => [s.kind, s.name, s.children.map((c) => c.name)]),
+      [['class', 'web', ["Package['nginx']", "Service['nginx']"]]],
+    );
   });
 });

@@ -3,7 +3,7 @@
 import type { Range } from '../../finding';
 import { SourceText } from '../../sourceText';
 import { forEachChild, type Node, type Program } from '../ast';
-import { parsePuppet } from '../parser';
+import { parsePuppet, type ParseResult } from '../parser';
 import type { PuppetSyntaxError } from '../syntaxError';
 import type { Token, Trivia } from '../tokens';
 
@@ -21,14 +21,17 @@ export interface PuppetDocument {
 /** A Puppet text, or one already parsed (the language server keeps one per open file or fence). */
 export type PuppetInput = string | PuppetDocument;
 
-export function puppetDocument(text: string): PuppetDocument {
-  const parsed = parsePuppet(text);
+/**
+ * `parsed` and `source` may come from a parse done elsewhere (the language service parses each text
+ * once); a parse with whitespace trivia is fine, only its comments are kept.
+ */
+export function puppetDocument(text: string, parsed: ParseResult = parsePuppet(text), source = new SourceText(text)): PuppetDocument {
   return {
     text,
-    source: new SourceText(text),
+    source,
     program: parsed.ast,
     tokens: parsed.tokens,
-    comments: parsed.trivia,
+    comments: parsed.trivia.filter((t) => t.kind === 'lineComment' || t.kind === 'blockComment'),
     errors: parsed.errors,
   };
 }

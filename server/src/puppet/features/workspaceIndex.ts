@@ -82,6 +82,22 @@ export function mergePuppetIndexes(parts: Iterable<PuppetWorkspaceIndex>): Puppe
   return { classes, definedTypes, resources };
 }
 
+/** The index with every location moved by `move`: a fence's index in the positions of its Markdown file. */
+export function relocatePuppetIndex(index: PuppetWorkspaceIndex, move: (location: PuppetLocation) => PuppetLocation): PuppetWorkspaceIndex {
+  const definitions = (map: ReadonlyMap<string, readonly PuppetDefinitionInfo[]>) =>
+    new Map(
+      [...map].map(([name, infos]) => [
+        name,
+        infos.map((info) => ({ ...info, location: move(info.location), parameters: info.parameters.map((p) => ({ ...p, location: move(p.location) })) })),
+      ]),
+    );
+  return {
+    classes: definitions(index.classes),
+    definedTypes: definitions(index.definedTypes),
+    resources: new Map([...index.resources].map(([key, infos]) => [key, infos.map((info) => ({ ...info, location: move(info.location) }))])),
+  };
+}
+
 function add<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
