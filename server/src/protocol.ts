@@ -22,6 +22,15 @@ export const fixAllCodeActionKind = 'source.fixAll.postmortem';
 /** The client's configuration section; the server reads it through workspace/configuration. */
 export const configurationSection = 'postmortem';
 
+/** What the client tells the server at start-up (`initializationOptions`). */
+export interface InitializationOptions {
+  /**
+   * VS Code's workspace trust. False: the server runs no external program (the Puppet reference validator).
+   * Clients without a notion of trust leave it out: their users' settings are trusted.
+   */
+  isTrusted?: boolean;
+}
+
 /** A custom request: its method name, with its parameter and result types attached for both sides. */
 export interface CustomRequest<P, R> {
   readonly method: string;

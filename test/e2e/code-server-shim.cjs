@@ -34,7 +34,7 @@ const healthy = (port) =>
   );
 
 // Log lines from the workbench that are noise on a machine with no network.
-const noise = /AgentHost|ChatModelSelection|AccountPolicyGate|socket|connection token|grace time|Service Worker|builtin extensions cache|open-vsx|telemetry|marketplace/i;
+const noise = /AgentHost|ChatModelSelection|default agent|AccountPolicyGate|socket|connection token|grace time|Service Worker|builtin extensions cache|open-vsx|telemetry|marketplace/i;
 
 async function main() {
   const args = parseShimArgs(process.argv.slice(2));
@@ -92,15 +92,24 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     // The suite asks for a screenshot by writing NAME.request into PMKIT_SCREENSHOTS; the extension host has no page.
+    // The request may name a CSS selector: the shot waits for it (a hover, a menu), which the extension host cannot see.
     const shots = process.env.PMKIT_SCREENSHOTS;
     if (shots) {
       fs.mkdirSync(shots, { recursive: true });
       fs.watch(shots, async (_event, file) => {
-        if (!file || !file.endsWith('.request') || !fs.existsSync(path.join(shots, file))) return;
+        const request = file && file.endsWith('.request') ? path.join(shots, file) : undefined;
+        if (!request || !fs.existsSync(request)) return;
         const name = file.slice(0, -'.request'.length);
-        fs.rmSync(path.join(shots, file), { force: true });
+        const selector = fs.readFileSync(request, 'utf8').trim();
+        fs.rmSync(request, { force: true });
+        let note = '';
+        if (selector) {
+          await page.waitForSelector(selector, { state: 'visible', timeout: 10_000 }).catch(() => (note = `${selector} did not appear`));
+        }
         await page.screenshot({ path: path.join(shots, `${name}.png`) });
-        fs.writeFileSync(path.join(shots, `${name}.done`), '');
+        // Written whole, then renamed: the suite reads the note as soon as the file appears.
+        fs.writeFileSync(path.join(shots, `${name}.tmp`), note);
+        fs.renameSync(path.join(shots, `${name}.tmp`), path.join(shots, `${name}.done`));
       });
     }
     await page.goto(workbenchUrl(host, folder, args.developmentPaths, args.testsPath, process.env.EXT_ENV));

@@ -2,7 +2,7 @@
 // E2E_VSCODE=download uses a downloaded desktop VS Code (where the network allows); the default runs
 // code-server + headless Chromium through test/e2e/code-server-shim.cjs, because VS Code cannot be downloaded here.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -27,6 +27,9 @@ function makeWorkspace(): string {
   const ws = mkdtempSync(join(tmpdir(), 'pmkit-e2e-ws-'));
   cpSync(join(root, 'examples'), join(ws, 'postmortems'), { recursive: true });
   cpSync(join(root, 'test/e2e/fixtures'), ws, { recursive: true });
+  // The workbench's built-in AI actions would crowd our quick fixes and the editor in the screenshots.
+  mkdirSync(join(ws, '.vscode'));
+  writeFileSync(join(ws, '.vscode/settings.json'), JSON.stringify({ 'chat.disableAIFeatures': true }, null, 2));
   return ws;
 }
 
@@ -38,7 +41,7 @@ async function run(label: string, options: { extensionDevelopmentPath: string; e
     ...(mode === 'code-server' ? { vscodeExecutablePath: shim } : {}),
     extensionDevelopmentPath: options.extensionDevelopmentPath,
     extensionTestsPath: testsPath,
-    launchArgs: [workspace, `--user-data-dir=${userDataDir}`, ...(options.extraArgs ?? [])],
+    launchArgs: [workspace, `--user-data-dir=${userDataDir}`, '--disable-workspace-trust', ...(options.extraArgs ?? [])],
     extensionTestsEnv: { PMKIT_E2E_WORKSPACE: workspace, ...options.env },
   });
 }
@@ -49,12 +52,16 @@ async function main(): Promise<void> {
   const screenshots = join(root, 'out/screenshots');
   mkdirSync(screenshots, { recursive: true });
 
-  await run('development folder', { extensionDevelopmentPath: root, env: { PMKIT_SCREENSHOTS: screenshots, PMKIT_E2E_SUITE: 'dev' } }, testsPath);
+  // Only the shim drives a page it can take pictures of.
+  const screenshotEnv: Record<string, string> = mode === 'code-server' ? { PMKIT_SCREENSHOTS: screenshots } : {};
+  await run('development folder', { extensionDevelopmentPath: root, env: { ...screenshotEnv, PMKIT_E2E_SUITE: 'dev' } }, testsPath);
 
   // The user's real path: the packaged .vsix, installed with --install-extension.
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = `${name}-${version}.vsix`;
+  rmSync(join(root, vsix), { force: true });
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
-  const vsix = readdirSync(root).find((f) => f.endsWith('.vsix'));
-  if (!vsix) throw new Error('npm run package produced no .vsix');
+  if (!existsSync(join(root, vsix))) throw new Error(`npm run package produced no ${vsix}`);
   console.log(`[e2e] ${vsix}: ${(statSync(join(root, vsix)).size / 1024).toFixed(0)} KiB`);
   const extensionsDir = mkdtempSync(join(tmpdir(), 'pmkit-e2e-ext-'));
   if (mode === 'code-server') {

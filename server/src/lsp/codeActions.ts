@@ -10,17 +10,22 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 // One fix-all policy for `pmkit lint --fix` and the editor.
-import { preferredEdits } from '../cli/fixAll';
+import { preferredEdits } from '../service/fixAll';
 import { FixAllRequest, fixAllCodeActionKind } from '../protocol';
 import type { MarkdownlintScheduler } from '../service/markdownlintScheduler';
 import { onCustomRequest } from './customRequest';
 import { allFindings, type DiagnosticData } from './diagnostics';
 import type { Guard } from './guard';
-import type { OpenDocuments, PostmortemDocument } from './openDocuments';
+import type { AnalyzedDocument, OpenDocuments } from './openDocuments';
 
 export const codeActionKinds = [CodeActionKind.QuickFix, fixAllCodeActionKind];
 
 const ourSources = new Set(['postmortem', 'markdownlint', 'puppet']);
+
+const fixAllTitles: Record<AnalyzedDocument['kind'], string> = {
+  postmortem: 'Fix all postmortem problems',
+  puppet: 'Fix all Puppet problems',
+};
 
 export function registerCodeActions(
   connection: Connection,
@@ -29,34 +34,34 @@ export function registerCodeActions(
   versionedEdits: boolean,
   guard: Guard,
 ): void {
-  const edit = (postmortem: PostmortemDocument, edits: TextEdit[]): WorkspaceEdit => {
-    const { uri, version } = postmortem.document;
+  const edit = (analyzed: AnalyzedDocument, edits: TextEdit[]): WorkspaceEdit => {
+    const { uri, version } = analyzed.document;
     // A versioned edit is refused by the client if the document changed since: no fix lands in the wrong place.
     return versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
   };
-  const fixAll = (postmortem: PostmortemDocument) => preferredEdits(allFindings(postmortem, scheduler, true));
+  const fixAll = (analyzed: AnalyzedDocument) => preferredEdits(allFindings(analyzed, scheduler, true));
 
   connection.onCodeAction(
     guard('Code actions', [], async (params: CodeActionParams): Promise<CodeAction[]> => {
-      const postmortem = await open.postmortem(params.textDocument.uri);
-      if (!postmortem) return [];
+      const analyzed = await open.analyzed(params.textDocument.uri);
+      if (!analyzed) return [];
       const actions: CodeAction[] = [];
       if (wants(params, CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
-          for (const fix of fixesOf(diagnostic, postmortem.document.version)) {
+          for (const fix of fixesOf(diagnostic, analyzed.document.version)) {
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
               isPreferred: fix.preferred === true,
-              edit: edit(postmortem, fix.edits),
+              edit: edit(analyzed, fix.edits),
             });
           }
         }
       }
       if (wants(params, fixAllCodeActionKind)) {
-        const edits = fixAll(postmortem);
-        if (edits.length > 0) actions.push({ title: 'Fix all postmortem problems', kind: fixAllCodeActionKind, edit: edit(postmortem, edits) });
+        const edits = fixAll(analyzed);
+        if (edits.length > 0) actions.push({ title: fixAllTitles[analyzed.kind], kind: fixAllCodeActionKind, edit: edit(analyzed, edits) });
       }
       return actions;
     }),
@@ -66,8 +71,8 @@ export function registerCodeActions(
     connection,
     FixAllRequest,
     guard('Fix all', null, async ({ uri }) => {
-      const postmortem = await open.postmortem(uri);
-      return postmortem ? { version: postmortem.document.version, edits: fixAll(postmortem) } : null;
+      const analyzed = await open.analyzed(uri);
+      return analyzed ? { version: analyzed.document.version, edits: fixAll(analyzed) } : null;
     }),
   );
 }

@@ -11,6 +11,10 @@ export interface ServerSettings {
   analysis: AnalysisSettings;
   /** `postmortem.files`: globs of Markdown files that are postmortems. */
   files: string[];
+  /** `postmortem.puppet.validateFiles`: lint .pp files. The client resolves its default (off beside the official Puppet extension). */
+  validatePuppetFiles: boolean;
+  /** `postmortem.puppet.referenceValidator`: a `puppet` executable to validate saved .pp files with; empty: none. */
+  referenceValidator: string;
 }
 
 const severities = new Set<Severity | 'off'>(['error', 'warning', 'info', 'hint', 'off']);
@@ -18,7 +22,8 @@ const severities = new Set<Severity | 'off'>(['error', 'warning', 'info', 'hint'
 export function readSettings(raw: unknown): ServerSettings {
   const config = asRecord(raw);
   const markdownlint = asRecord(config.markdownlint);
-  const puppetStyle = asRecord(asRecord(config.puppet).style);
+  const puppet = asRecord(config.puppet);
+  const puppetStyle = asRecord(puppet.style);
   const customProfile = readCustomProfile(config.customProfile);
   return {
     analysis: {
@@ -29,6 +34,8 @@ export function readSettings(raw: unknown): ServerSettings {
       puppet: { style: { enable: typeof puppetStyle.enable === 'boolean' ? puppetStyle.enable : defaultSettings.puppet.style.enable } },
     },
     files: Array.isArray(config.files) ? config.files.filter((g): g is string => typeof g === 'string') : [...defaultPostmortemGlobs],
+    validatePuppetFiles: typeof puppet.validateFiles === 'boolean' ? puppet.validateFiles : true,
+    referenceValidator: typeof puppet.referenceValidator === 'string' ? puppet.referenceValidator.trim() : '',
   };
 }
 

@@ -1,5 +1,6 @@
 // Findings as LSP diagnostics, pulled (textDocument/diagnostic) where the client can, pushed otherwise.
-// Our own findings go out on the keystroke; markdownlint's follow when its run on that version finishes.
+// Our own findings go out on the keystroke; markdownlint's follow when its run on that version finishes,
+// and the Puppet reference validator's when it has checked a saved manifest.
 import {
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
@@ -12,7 +13,7 @@ import { ruleDocumentation } from '../markdown/customRules';
 import { ruleCatalog } from '../postmortem/rules';
 import type { MarkdownlintScheduler } from '../service/markdownlintScheduler';
 import type { Guard } from './guard';
-import type { OpenDocuments, PostmortemDocument } from './openDocuments';
+import type { AnalyzedDocument, OpenDocuments } from './openDocuments';
 
 /** What a diagnostic carries for code actions: its fixes, valid for one document version. */
 export interface DiagnosticData {
@@ -57,11 +58,11 @@ export function toDiagnostic(uri: string, version: number, finding: Finding): Di
   };
 }
 
-/** Our findings and, when enabled, markdownlint's latest (fresh or carried along from an earlier version). */
-export function allFindings(postmortem: PostmortemDocument, scheduler: MarkdownlintScheduler, freshOnly = false): Finding[] {
-  const own = postmortem.analysis.findings;
-  if (!postmortem.settings.analysis.markdownlint.enable) return own;
-  const markdownlint = scheduler.results(postmortem.document.uri);
+/** Our findings and, for a postmortem with markdownlint enabled, markdownlint's latest (fresh or carried along from an earlier version). */
+export function allFindings(analyzed: AnalyzedDocument, scheduler: MarkdownlintScheduler, freshOnly = false): Finding[] {
+  const own = analyzed.analysis.findings;
+  if (analyzed.kind !== 'postmortem' || !analyzed.settings.analysis.markdownlint.enable) return own;
+  const markdownlint = scheduler.results(analyzed.document.uri);
   if (!markdownlint || (freshOnly && !markdownlint.fresh)) return own;
   return [...own, ...markdownlint.findings];
 }
@@ -85,6 +86,8 @@ export class Diagnostics {
     private readonly scheduler: MarkdownlintScheduler,
     private readonly mode: DiagnosticsMode,
     private readonly guard: Guard,
+    /** The reference validator's findings for a manifest's version. */
+    private readonly validated: (uri: string, version: number) => Finding[] = () => [],
   ) {
     if (mode.pull) {
       connection.languages.diagnostics.on(
@@ -111,7 +114,21 @@ export class Diagnostics {
 
   /** markdownlint has fresh results for the document's current version. */
   markdownlintReady(uri: string): void {
+    this.findingsArrived(uri);
+  }
+
+  /** Findings computed apart from the analysis (markdownlint's, the reference validator's) are ready. */
+  findingsArrived(uri: string): void {
     if (!this.mode.pull) this.publishSoon(uri);
+    else if (this.mode.refresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  /**
+   * What the workspace declares changed, so the Puppet checks of any open document may find something else:
+   * our findings again, without a new markdownlint run (markdownlint does not read other files).
+   */
+  workspaceChanged(): void {
+    if (!this.mode.pull) for (const document of this.open.all()) this.publishSoon(document.uri);
     else if (this.mode.refresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
@@ -127,10 +144,12 @@ export class Diagnostics {
   }
 
   private async diagnostics(uri: string): Promise<{ version: number; items: Diagnostic[] } | undefined> {
-    const postmortem = await this.open.postmortem(uri);
-    if (!postmortem) return undefined;
-    const { version } = postmortem.document;
-    return { version, items: allFindings(postmortem, this.scheduler).map((finding) => toDiagnostic(uri, version, finding)) };
+    const analyzed = await this.open.analyzed(uri);
+    if (!analyzed) return undefined;
+    const { version } = analyzed.document;
+    const findings = allFindings(analyzed, this.scheduler);
+    const validated = analyzed.kind === 'puppet' ? this.validated(uri, version) : [];
+    return { version, items: [...findings, ...validated].map((finding) => toDiagnostic(uri, version, finding)) };
   }
 
   private publishSoon(uri: string): void {
@@ -147,7 +166,7 @@ export class Diagnostics {
 
   private async publish(uri: string): Promise<void> {
     const result = await this.diagnostics(uri);
-    // A document that is not (or no longer) a postmortem gets nothing, after its old diagnostics are cleared.
+    // A document that is not (or no longer) ours gets nothing, after its old diagnostics are cleared.
     if (!result) {
       if (this.published.delete(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;

@@ -1,15 +1,19 @@
-// textDocument/foldingRange: sections and code fences.
-import type { Connection, FoldingRange } from 'vscode-languageserver/node';
-import { folds } from '../service/folding';
+// textDocument/foldingRange: sections and code fences, and the brackets, heredocs and comments of Puppet code.
+import { FoldingRangeKind, type Connection, type FoldingRange } from 'vscode-languageserver/node';
+import { documentFolds } from '../service/puppetFeatures';
 import type { Guard } from './guard';
 import type { OpenDocuments } from './openDocuments';
 
 export function registerFolding(connection: Connection, open: OpenDocuments, guard: Guard): void {
   connection.onFoldingRanges(
     guard('Folding ranges', [], async (params): Promise<FoldingRange[]> => {
-      const postmortem = await open.postmortem(params.textDocument.uri);
-      if (!postmortem) return [];
-      return folds(postmortem.analysis.model, postmortem.analysis.source).map(({ startLine, endLine }) => ({ startLine, endLine }));
+      const analyzed = await open.analyzed(params.textDocument.uri);
+      if (!analyzed) return [];
+      return documentFolds(analyzed).map(({ startLine, endLine, kind }) => ({
+        startLine,
+        endLine,
+        ...(kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
+      }));
     }),
   );
 }

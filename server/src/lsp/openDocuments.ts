@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../service/analysisCache';
-import type { PostmortemAnalysis } from '../service/analyze';
+import type { PostmortemAnalysis, PuppetFileAnalysis } from '../service/analyze';
 import type { ContentChange } from '../service/carryFindings';
 import { documentKind, type DocumentKind } from '../service/documents';
+import type { PuppetWorkspace } from '../service/puppetWorkspace';
 import type { ServerSettings, SettingsStore } from './configuration';
 
 export interface DocumentState {
@@ -16,24 +17,38 @@ export interface DocumentState {
 }
 
 export interface PostmortemDocument {
+  kind: 'postmortem';
   document: TextDocument;
   settings: ServerSettings;
   analysis: PostmortemAnalysis;
 }
+
+/** A Puppet manifest (.pp file). */
+export interface ManifestDocument {
+  kind: 'puppet';
+  document: TextDocument;
+  settings: ServerSettings;
+  analysis: PuppetFileAnalysis;
+}
+
+export type AnalyzedDocument = PostmortemDocument | ManifestDocument;
 
 /** Called before the document takes the new version; `changes` is undefined when the client sent the full text. */
 export type ChangeListener = (uri: string, version: number, changes: ContentChange[] | undefined) => void;
 
 export class OpenDocuments {
   readonly documents: TextDocuments<TextDocument>;
-  private readonly analyses = new AnalysisCache();
+  private readonly analyses: AnalysisCache;
   private readonly kinds = new Map<string, { version: number; settings: ServerSettings; kind: DocumentKind | undefined }>();
   private roots: string[] = [];
 
+  /** `puppet` is the workspace's manifests, Ruby types and lint configuration: the context of Puppet code. */
   constructor(
     private readonly settings: SettingsStore,
     onChange: ChangeListener,
+    readonly puppet: PuppetWorkspace,
   ) {
+    this.analyses = new AnalysisCache((file) => puppet.contextFor(file));
     this.documents = new TextDocuments({
       create: TextDocument.create,
       update: (document, changes, version) => {
@@ -56,7 +71,10 @@ export class OpenDocuments {
     return this.documents.all();
   }
 
-  /** The document at its current version with its settings, and whether it is ours; no analysis yet. */
+  /**
+   * The document at its current version with its settings, and whether it is ours; no analysis yet.
+   * A manifest is ours unless `postmortem.puppet.validateFiles` is off: then another extension serves it.
+   */
   async describe(uri: string): Promise<DocumentState | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const settings = await this.settings.get(uri);
@@ -65,18 +83,24 @@ export class OpenDocuments {
     if (!document) return undefined;
     const known = this.kinds.get(uri);
     if (known && known.version === document.version && known.settings === settings) return { document, settings, kind: known.kind };
-    const kind = documentKind(filePath(uri), document.languageId, document.getText(), settings.files, this.roots);
+    const found = documentKind(filePath(uri), document.languageId, document.getText(), settings.files, this.roots);
+    const kind = found === 'puppet' && !settings.validatePuppetFiles ? undefined : found;
     this.kinds.set(uri, { version: document.version, settings, kind });
     return { document, settings, kind };
   }
 
+  /** The document's analysis at its current version, or undefined when the document is not ours. */
+  async analyzed(uri: string): Promise<AnalyzedDocument | undefined> {
+    const state = await this.describe(uri);
+    if (!state?.kind) return undefined;
+    const { document, settings } = state;
+    return { ...this.analyses.get(state.kind, uri, filePath(uri), document.version, document.getText(), settings.analysis), document, settings };
+  }
+
   /** The document's analysis at its current version, or undefined when it is not an open postmortem. */
   async postmortem(uri: string): Promise<PostmortemDocument | undefined> {
-    const state = await this.describe(uri);
-    // Puppet manifests ('puppet') get their own analysis when the Puppet checker lands; until then nothing.
-    if (state?.kind !== 'postmortem') return undefined;
-    const { document, settings } = state;
-    return { document, settings, analysis: this.analyses.get(uri, document.version, document.getText(), settings.analysis) };
+    const analyzed = await this.analyzed(uri);
+    return analyzed?.kind === 'postmortem' ? analyzed : undefined;
   }
 
   forget(uri: string): void {

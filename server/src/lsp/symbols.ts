@@ -1,6 +1,8 @@
-// textDocument/documentSymbol: the outline of sections and timeline entries.
+// textDocument/documentSymbol: the outline of sections and timeline entries, with the Puppet code of fences
+// under their sections; in a manifest, its classes, defines, nodes and resources.
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
-import { outline, type OutlineSymbol } from '../service/symbols';
+import { documentOutline } from '../service/puppetFeatures';
+import type { OutlineSymbol } from '../service/symbols';
 import type { Guard } from './guard';
 import type { OpenDocuments } from './openDocuments';
 
@@ -8,6 +10,12 @@ const kinds: Record<OutlineSymbol['kind'], SymbolKind> = {
   // What VS Code's own Markdown outline uses for headings.
   section: SymbolKind.String,
   timelineEntry: SymbolKind.Event,
+  class: SymbolKind.Class,
+  define: SymbolKind.Struct,
+  node: SymbolKind.Namespace,
+  resource: SymbolKind.Object,
+  function: SymbolKind.Function,
+  type: SymbolKind.TypeParameter,
 };
 
 function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
@@ -24,8 +32,8 @@ function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
 export function registerSymbols(connection: Connection, open: OpenDocuments, guard: Guard): void {
   connection.onDocumentSymbol(
     guard('Document symbols', [], async (params) => {
-      const postmortem = await open.postmortem(params.textDocument.uri);
-      return postmortem ? outline(postmortem.analysis.model).map(toDocumentSymbol) : [];
+      const analyzed = await open.analyzed(params.textDocument.uri);
+      return analyzed ? documentOutline(analyzed).map(toDocumentSymbol) : [];
     }),
   );
 }

@@ -164,8 +164,8 @@ export type WorkerReply = { errors: LintError[] } | { failure: string };
 /**
  * Lints documents one at a time in a worker process. A document's job waiting for its turn is replaced by
  * a newer text of the same document (keyed by URI); the replaced call resolves to undefined. The process
- * starts with the first job, a new one starts with the next job if it dies, and `dispose` kills it; it also
- * exits by itself when its parent goes away, however abruptly, so it is never left behind.
+ * starts with the first job and is replaced when it dies; `dispose` kills it, and it exits by itself when
+ * its parent goes away, however abruptly, so it is never left behind.
  */
 export class MarkdownlintRunner {
   private readonly queue: Pending[] = [];

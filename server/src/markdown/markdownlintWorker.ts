@@ -13,4 +13,4 @@ process.on('message', (job: WorkerRequest) => {
 });
 
 // The channel closes when the server exits or is killed: never outlive it.
-setInterval(() => {}, 1000);
+process.on('disconnect', () => process.exit(0));

@@ -6,10 +6,26 @@ import type { Token } from 'markdown-it';
 import type { SourceText } from '../sourceText';
 
 /**
- * The one markdown-it instance of the analysis, created once. HTML is on, as markdownlint recommends for
- * its `markdownItFactory`, so `<h3>` and `<li>` lines arrive as HTML blocks rather than text.
+ * The markdown-it configuration of the analysis. HTML is on, as markdownlint recommends for its
+ * `markdownItFactory`, so `<h3>` and `<li>` lines arrive as HTML blocks rather than text.
  */
 export const markdown = new MarkdownIt({ html: true });
+
+/**
+ * The same configuration, stopping after the block structure. Inline parsing costs more than the block
+ * parse and builds most of the tokens, yet the model reads inline tokens of headings and of the few
+ * paragraph lines that may be titles only: `inlineChildren` parses those on first use.
+ */
+const blockParser = new MarkdownIt({ html: true });
+blockParser.core.ruler.enableOnly(['normalize', 'block']);
+
+/** What a parse shares across its blocks: the link reference definitions, for inline parsing. */
+export type ParseEnv = Record<string, unknown>;
+
+/** Block tokens of `text`; their inline tokens have no children yet. */
+export function parseBlocks(text: string, env: ParseEnv): Token[] {
+  return blockParser.parse(text, env);
+}
 
 export type BlockKind = 'heading' | 'paragraph' | 'code' | 'fence' | 'html' | 'table-row' | 'rule';
 
@@ -30,8 +46,10 @@ export interface Block {
   endLine: number;
   /** The markdown-it token the block comes from (heading_open, paragraph_open, fence, code_block, html_block, hr, tr_open). */
   token: Token;
-  /** Inline content of a heading or paragraph. */
+  /** Inline content of a heading or paragraph; read its children through `inlineChildren`. */
   inline?: Token;
+  /** The parse's env, for a lazy inline parse. */
+  env?: ParseEnv;
   /** Heading level 1-6. */
   level?: number;
   /** Inline content of each cell of a table row. */
@@ -44,8 +62,11 @@ export interface Block {
   quoted?: boolean;
 }
 
-/** Reads blocks from tokens whose line numbers start `lineOffset` lines into `source`. */
-export function readBlocks(tokens: readonly Token[], source: SourceText, lineOffset: number): Block[] {
+/**
+ * Reads blocks from tokens whose line numbers start `lineOffset` lines into `source`. `env` is the one
+ * the tokens were parsed with (it holds the link reference definitions).
+ */
+export function readBlocks(tokens: readonly Token[], source: SourceText, lineOffset: number, env: ParseEnv = {}): Block[] {
   const blocks: Block[] = [];
   const lastLine = source.lineCount - 1;
   // Clamp: tokens handed in by a caller may not match the text exactly.
@@ -116,6 +137,7 @@ export function readBlocks(tokens: readonly Token[], source: SourceText, lineOff
           endLine: last(token.map),
           token,
           inline,
+          env,
           level: heading ? Number(token.tag.slice(1)) || 1 : undefined,
           item,
           quoted: quoteDepth > 0,
@@ -141,6 +163,22 @@ export function readBlocks(tokens: readonly Token[], source: SourceText, lineOff
     }
   }
   return blocks;
+}
+
+/**
+ * The inline tokens of a heading or paragraph. Tokens from a full parse (markdownlint's) have them
+ * already; ours get them here, once, as markdown-it's own inline stage would have set them.
+ */
+export function inlineChildren(block: Block): readonly Token[] {
+  const inline = block.inline;
+  if (!inline) return [];
+  // The block parse leaves an empty list; a parsed non-empty content has at least one child.
+  if (!inline.children?.length && inline.content) {
+    const children: Token[] = [];
+    markdown.inline.parse(inline.content, markdown, block.env ?? {}, children);
+    inline.children = children;
+  }
+  return inline.children ?? [];
 }
 
 /** Index of the first block whose last line is at or after `line` (blocks are in source order). */

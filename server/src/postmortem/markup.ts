@@ -27,18 +27,17 @@ export function stripMarkup(raw: string): string {
 }
 
 /**
- * Splits an inline token (paragraph or heading content) into its source lines. Returns undefined when
- * the children do not line up with `lineCount` lines (a code span across lines loses its line break),
- * so callers fall back to the raw lines.
+ * Splits the inline tokens of a paragraph or heading into its source lines. Returns undefined when
+ * they do not line up with `lineCount` lines (a code span across lines loses its line break), so
+ * callers fall back to the raw lines.
  */
-export function inlineLines(inline: Token, lineCount: number): InlineLine[] | undefined {
+export function inlineLines(children: readonly Token[], lineCount: number): InlineLine[] | undefined {
   const lines: InlineLine[] = [];
   let text = '';
   let depth = 0;
   let inside = 0; // significant children inside emphasis
   let outside = 0; // significant children outside emphasis
   let closedBold = false;
-  const children = inline.children ?? [];
   for (let i = 0; i <= children.length; i++) {
     const child = children[i];
     if (!child || child.type === 'softbreak' || child.type === 'hardbreak') {
@@ -76,6 +75,17 @@ export function inlineLines(inline: Token, lineCount: number): InlineLine[] | un
     }
   }
   return lines.length === lineCount ? lines : undefined;
+}
+
+/** The characters that start inline markup: emphasis, code, links and images, tags, entities, escapes. */
+const INLINE_MARKUP = /[\\`*_~[\]<&]/;
+
+/**
+ * A line without inline markup reads as itself, bold-free, whatever its paragraph holds: no inline
+ * parse needed, and most prose lines are like that.
+ */
+export function plainInlineLine(raw: string): InlineLine | undefined {
+  return INLINE_MARKUP.test(raw) ? undefined : { text: raw.trim(), bold: false };
 }
 
 /** The same information from a raw line, for lines whose inline tokens could not be used. */

@@ -6,8 +6,8 @@
 // '**Timeline:**' is a section of its own.
 import type { Range } from '../finding';
 import type { SourceText } from '../sourceText';
-import type { Block } from './blocks';
-import { inlineLines, rawInlineLine, stripMarkup, type InlineLine } from './markup';
+import { inlineChildren, type Block } from './blocks';
+import { inlineLines, plainInlineLine, rawInlineLine, stripMarkup, type InlineLine } from './markup';
 import type { Section, SectionStyle } from './model';
 import type { Profile } from './profile';
 import { matchSection, type SectionMatch } from './sectionNames';
@@ -55,7 +55,7 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
   const candidates: Candidate[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      const title = (inlineLines(block.inline!, 1)?.[0].text ?? stripMarkup(block.inline!.content)).trim();
+      const title = (inlineLines(inlineChildren(block), 1)?.[0].text ?? stripMarkup(block.inline!.content)).trim();
       candidates.push({ line: block.line, endLine: block.endLine, title, style: 'heading', level: block.level, real: true, match: matchSection(profile, title) });
     } else if (block.kind === 'html') {
       for (let n = block.line; n <= block.endLine; n++) {
@@ -73,8 +73,7 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
         // In a list item, only a line back at the margin (a lazy continuation) reads as a title.
         if (block.item && (line === block.item.line || /^\s/.test(raw))) continue;
         if (!mayBeTitle(raw)) continue;
-        lines ??= paragraphLines(block, source);
-        const { text, bold } = lines[line - block.line];
+        const { text, bold } = plainInlineLine(raw) ?? (lines ??= paragraphLines(block, source))[line - block.line];
         if (!text || text.length > MAX_TITLE_LENGTH || !titleLike(text)) continue;
         const hashes = MISSING_HASH_SPACE.exec(raw);
         if (hashes) {
@@ -107,7 +106,7 @@ function titleLike(text: string): boolean {
 /** The text of each line of a paragraph, from its inline tokens when they line up with the source. */
 export function paragraphLines(block: Block, source: SourceText): InlineLine[] {
   const count = block.endLine - block.line + 1;
-  const lines = block.inline && inlineLines(block.inline, count);
+  const lines = block.inline && inlineLines(inlineChildren(block), count);
   if (lines) return lines;
   const raw: InlineLine[] = [];
   for (let n = block.line; n <= block.endLine; n++) raw.push(rawInlineLine(source.line(n)));

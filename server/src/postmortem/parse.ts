@@ -3,7 +3,7 @@
 import type { Token } from 'markdown-it';
 import { SourceText } from '../sourceText';
 import { readActionItems } from './actionItems';
-import { markdown, readBlocks } from './blocks';
+import { markdown, parseBlocks, readBlocks, type ParseEnv } from './blocks';
 import { placeOnTimeline } from './chronology';
 import { readFences } from './fences';
 import { readFrontMatter } from './frontMatter';
@@ -25,7 +25,8 @@ export function buildModel(text: string, profile: Profile, tokens?: readonly Tok
   const frontMatter = readFrontMatter(source);
   // markdown-it does not know front matter: parse what follows it, as markdownlint does.
   const body = frontMatter.lineCount ? text.slice(bodyStart(source, frontMatter.lineCount)) : text;
-  const blocks = readBlocks(tokens ?? markdown.parse(body, {}), source, frontMatter.lineCount);
+  const env: ParseEnv = {};
+  const blocks = readBlocks(tokens ?? parseBlocks(body, env), source, frontMatter.lineCount, env);
 
   const outline = readOutline(blocks, source, profile);
   const timeline = readTimeline(outline.sections, blocks, source);

@@ -103,13 +103,18 @@ function readWindow(reading: SummaryReading, lines: number[], stampsOf: Map<numb
   const from = (start ?? end)!;
   const to = (end ?? start)!;
   reading.window = { start, end, range: { start: from.range.start, end: to.range.end } };
-  reading.startDate = start && dateOf(start, stampsOf, source);
-  reading.endDate = end && dateOf(end, stampsOf, source);
+  reading.startDate = start && dateOf(start, end, stampsOf, source);
+  reading.endDate = end && dateOf(end, start, stampsOf, source);
 }
 
-function dateOf(stamp: Timestamp, stampsOf: Map<number, Timestamp[]>, source: SourceText): CalendarDate | undefined {
+/**
+ * The date of a window end: written on it, else on the other end of the same line ('from 08:30 to 10:15
+ * UTC on August 19'), else anywhere else on its line ('... UTC, August 19').
+ */
+function dateOf(stamp: Timestamp, other: Timestamp | undefined, stampsOf: Map<number, Timestamp[]>, source: SourceText): CalendarDate | undefined {
   if (stamp.date) return stamp.date;
   const line = stamp.range.start.line;
+  if (other?.date && other.range.start.line === line) return other.date;
   const stamps = stampsOf.get(line) ?? [];
   const loose = findDates(source.line(line)).find((d) => !stamps.some((s) => d.start < s.range.end.character && d.end > s.range.start.character));
   return loose?.date;

@@ -68,8 +68,8 @@ const DATE_ANYWHERE = new RegExp(DATE, 'gi');
 const MAY_HOLD_DATE = /\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 /** A date right before a time: 'June 19, 2024, ', '05-02-2022 ', '2024-06-19T', 'May 12, 2024, at '. */
 const DATE_BEFORE = new RegExp(`${DATE}(?:,?[ \\t]*(?:at[ \\t]+|@[ \\t]*)?|T)[*_]{0,3}$`, 'i');
-/** A date right after a time and its zone: ' 29 april 2022', ', June 19, 2024'. */
-const DATE_AFTER = new RegExp(`[*_]{0,3},?[ \\t]+${DATE}`, 'iy');
+/** A date right after a time and its zone: ' 29 april 2022', ', June 19, 2024', ' on June 20'. */
+const DATE_AFTER = new RegExp(`[*_]{0,3},?[ \\t]+(?:on[ \\t]+)?${DATE}`, 'iy');
 
 // The time itself. Not after a digit, ':' or '.' ('127.0.0.1:80', '3.14'), nor a zone offset ('UTC+05:30').
 const CLOCK = new RegExp(
@@ -84,6 +84,11 @@ const CLOCK = new RegExp(
   ')',
   'iy',
 );
+/**
+ * '15.25 - engineers ...': where a timeline entry starts, a dot may stand for the colon even without a zone
+ * or am/pm, as long as a separator follows; anywhere else '15.25' stays a number.
+ */
+const DOTTED_ENTRY_TIME = /(?<hd>[01]?\d|2[0-3])\.(?<md>[0-5]\d)(?=[*_]{0,3}[ \t]*(?:[-\u2013\u2014:|)\]]|$))/y;
 /** Runs of digits: the only places a time can start, so CLOCK is tried there and nowhere else. */
 const DIGIT_RUN = /\d+/g;
 const DATE_JOINERS = ' \t,*_@';
@@ -126,13 +131,20 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return (Date.UTC(to.year ?? year, to.month - 1, to.day) - Date.UTC(year, from.month - 1, from.day)) / 86_400_000;
 }
 
-/** Every time written in `text` (one line), with the date and zone written next to it. */
-export function findTimestamps(text: string, line: number): Timestamp[] {
+/**
+ * Every time written in `text` (one line), with the date and zone written next to it. `entryStart` is
+ * where a timeline entry's own text starts in `text`, when it is one.
+ */
+export function findTimestamps(text: string, line: number, entryStart = -1): Timestamp[] {
   const found: Timestamp[] = [];
   DIGIT_RUN.lastIndex = 0;
   for (let run = DIGIT_RUN.exec(text); run; run = DIGIT_RUN.exec(text)) {
     CLOCK.lastIndex = run.index;
-    const m = CLOCK.exec(text);
+    let m = CLOCK.exec(text);
+    if (!m && run.index === entryStart) {
+      DOTTED_ENTRY_TIME.lastIndex = run.index;
+      m = DOTTED_ENTRY_TIME.exec(text);
+    }
     const time = m && clockTime(m.groups!);
     if (!m || !time) continue;
     let start = m.index;
@@ -229,31 +241,50 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   fifty: 50, sixty: 60, ninety: 90, 'half a': 0.5, 'half an': 0.5,
 };
 const AMOUNT = '(?:\\d+(?:\\.\\d+)?|half\\s+an?|forty[- ]five|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)';
-const DURATION = new RegExp(
-  '(?<![\\w.:])(?:' +
-    `(?<hours>${AMOUNT})[ \\t]*-?[ \\t]*(?:hours?|hrs?|h)(?![a-z])` +
-    `(?:(?<half>[ \\t]+and[ \\t]+a[ \\t]+half)|[ \\t]*(?:,|and)?[ \\t]*(?<hmin>\\d+)[ \\t]*-?[ \\t]*(?:minutes?|mins?|m)(?![a-z]))?` +
-    `|(?<minutes>${AMOUNT})[ \\t]*-?[ \\t]*(?:minutes?|mins?)(?![a-z])` +
-    `|(?<days>${AMOUNT})[ \\t]*-?[ \\t]*days?(?![a-z])` +
-  ')',
-  'gi',
-);
+/** An amount and its unit. A bare 'm' means minutes only after hours ('1h30m'): alone it may be metres. */
+const durationPart = (bareMinutes: boolean) =>
+  `(?<amount>${AMOUNT})[ \\t]*-?[ \\t]*(?:(?<days>days?)|(?<hours>hours?|hrs?|h)|(?<minutes>minutes?|mins?${bareMinutes ? '|m' : ''}))(?![a-z])`;
+const DURATION = new RegExp(`(?<![\\w.:])${durationPart(false)}`, 'gi');
+/** A further part of the same duration: '5 days 6 hours', '2 days, 3 hours and 5 minutes', '1h30m'. */
+const DURATION_MORE = new RegExp(`(?:[ \\t]*,)?[ \\t]*(?:and[ \\t]+)?${durationPart(true)}`, 'iy');
+const AND_A_HALF = /[ \t]+and[ \t]+a[ \t]+half(?![a-z])/iy;
+const UNIT_MINUTES = { days: 1440, hours: 60, minutes: 1 } as const;
 
-/** Duration phrases in `text`: '1 hour 41 minutes', '30 mins', '7.5 hours', '1h30m', 'an hour', '90-minute'. */
+/**
+ * Duration phrases in `text`: '1 hour 41 minutes', '30 mins', '7.5 hours', '1h30m', 'an hour', '90-minute',
+ * '5 days 6 hours'. Parts join in falling units, so '5 hours a day' is two phrases.
+ */
 export function findDurations(text: string, line: number): Duration[] {
   const durations: Duration[] = [];
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
-    const g = m.groups!;
     // '2100hrs' is a clock time, not 2100 hours.
-    if (g.hours && /^\d{4}$/.test(g.hours)) continue;
-    const minutes = g.hours !== undefined
-      ? amount(g.hours) * 60 + (g.half ? 30 : 0) + (g.hmin ? Number(g.hmin) : 0)
-      : g.minutes !== undefined ? amount(g.minutes) : amount(g.days!) * 1440;
+    if (m.groups!.hours && /^\d{4}$/.test(m.groups!.amount!)) continue;
+    let unit = partUnit(m.groups!);
+    let minutes = amount(m.groups!.amount!) * unit;
+    let end = m.index + m[0].length;
+    for (DURATION_MORE.lastIndex = end; ; DURATION_MORE.lastIndex = end) {
+      const more = DURATION_MORE.exec(text);
+      const next = more ? partUnit(more.groups!) : 0;
+      if (!more || next >= unit || (more.groups!.minutes?.toLowerCase() === 'm' && unit !== UNIT_MINUTES.hours)) break;
+      unit = next;
+      minutes += amount(more.groups!.amount!) * unit;
+      end = DURATION_MORE.lastIndex;
+    }
+    AND_A_HALF.lastIndex = end;
+    if (unit > UNIT_MINUTES.minutes && AND_A_HALF.test(text)) {
+      minutes += unit / 2;
+      end = AND_A_HALF.lastIndex;
+    }
+    DURATION.lastIndex = end;
     if (!Number.isFinite(minutes) || minutes <= 0) continue;
-    durations.push({ minutes, raw: m[0], range: range(line, m.index, line, m.index + m[0].length) });
+    durations.push({ minutes, raw: text.slice(m.index, end), range: range(line, m.index, line, end) });
   }
   return durations;
+}
+
+function partUnit(g: Record<string, string | undefined>): number {
+  return g.days ? UNIT_MINUTES.days : g.hours ? UNIT_MINUTES.hours : UNIT_MINUTES.minutes;
 }
 
 /** Minutes of the first duration phrase in `text`. */

@@ -39,6 +39,8 @@ interface ItemTree {
 
 const LEADING_SEPARATORS = ' \t:;,.-\u2013\u2014|~)]';
 const TRAILING_SEPARATORS = ' \t-\u2013\u2014|~(';
+/** What may open an entry's text before its time: emphasis, a table pipe, a quote, a bracket. */
+const ENTRY_MARKUP = ' \t>*_~|([#';
 const LIST_MARKER = /^\s*(?:[-+*\u2022\u00b7]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
 const DECLARATION_FILLER = /\b(?:all|times?|are|is|in|below|above|listed|shown|given|zone|timezone|time-zone|date|day|local|of|the|events?|timeline|utc|gmt)\b/gi;
 
@@ -336,7 +338,7 @@ class TimelineSection {
   private stampsAt(line: number, raw = this.source.line(line)): Timestamp[] {
     let stamps = this.stamps.get(line);
     if (!stamps) {
-      stamps = /\d/.test(raw) ? findTimestamps(raw, line) : [];
+      stamps = /\d/.test(raw) ? findTimestamps(raw, line, entryStart(raw)) : [];
       this.stamps.set(line, stamps);
     }
     return stamps;
@@ -351,6 +353,13 @@ class TimelineSection {
       this.reading.dates.push(draft.date);
     }
   }
+}
+
+/** Where a line's own text starts: after its list marker, task box and opening markup ('- **', '| '). */
+function entryStart(raw: string): number {
+  let start = LIST_MARKER.exec(raw)?.[0].length ?? 0;
+  while (start < raw.length && ENTRY_MARKUP.includes(raw[start])) start++;
+  return start;
 }
 
 /** Nothing but markup, a list marker or a task box before the time. */

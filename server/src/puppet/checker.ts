@@ -524,7 +524,7 @@ class ManifestChecker {
     const suggestion = closestName(type, candidates);
     if (suggestion) {
       this.report('UNKNOWN_RESOURCE_TYPE', 'error', at, `Unknown resource type '${type}'. Did you mean '${suggestion}'?`, {
-        fixes: [this.replaceFix(`Change to '${suggestion}'`, at, suggestion, true)],
+        fixes: [this.replaceFix(`Change to '${suggestion}'`, at, suggestion, false)],
       });
     } else {
       this.report('UNKNOWN_RESOURCE_TYPE', 'warning', at, `Unknown resource type '${type}': it is not built into Puppet and not defined in this workspace, so it must come from a module`);
@@ -577,7 +577,8 @@ class ManifestChecker {
     const name = entry.name.value;
     const suggestion = closestName(name, names);
     const message = `Unknown attribute '${name}' for ${label}` + (suggestion ? `. Did you mean '${suggestion}'?` : '');
-    const fixes = suggestion ? [this.replaceFix(`Change to '${suggestion}'`, entry.name, suggestion, true)] : [];
+    // A guessed name is a quick fix to pick, never applied by fix-all: the guess may be wrong.
+    const fixes = suggestion ? [this.replaceFix(`Change to '${suggestion}'`, entry.name, suggestion, false)] : [];
     this.report('UNKNOWN_ATTRIBUTE', 'error', entry.name, message, { fixes });
   }
 
@@ -595,7 +596,7 @@ class ManifestChecker {
     const suggestion = closestName(value, attribute.values);
     if (suggestion) {
       this.report('INVALID_ATTRIBUTE_VALUE', 'error', entry.value, `Invalid value '${value}' for ${where}. Did you mean '${suggestion}'? Valid values are ${valid}`, {
-        fixes: [this.replaceLiteralFix(`Change to '${suggestion}'`, entry.value, suggestion, true)],
+        fixes: [this.replaceLiteralFix(`Change to '${suggestion}'`, entry.value, suggestion, false)],
       });
     } else if (attribute.freeForm) {
       // Puppet takes it as free-form (a version, a link target): legal, but rarely what was meant.

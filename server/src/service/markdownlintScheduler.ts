@@ -1,6 +1,6 @@
 // markdownlint is slow (about 1 MB/s), so it never runs on the keystroke path: it runs once the user pauses,
-// off the main thread (MarkdownlintRunner). Its last results ride along with the text (carryFindings) until
-// a fresh run for the current version replaces them.
+// in a low-priority worker process (MarkdownlintRunner). Its last results ride along with the text
+// (carryFindings) until a fresh run for the current version replaces them.
 import type { Finding } from '../finding';
 import { carryFindings, type ContentChange } from './carryFindings';
 

@@ -1,10 +1,15 @@
-// What a workspace tells the Puppet analysis of one document: the classes, defines and resources its
-// manifests declare, the resource types its modules implement in Ruby, and the `.puppet-lint.rc` that
-// applies. Pure: files are read through the function it is given (workspaceFiles.ts reads the disk).
+// What a workspace tells Puppet code in one document: the classes, defines and resources its manifests
+// declare, the resource types its modules implement in Ruby, and the `.puppet-lint.rc` that applies.
+// Each manifest is parsed once, and that one parse feeds both views of it: the checker's declarations
+// (names, parameters, resource keys) and the editor's index (the same with locations and docs, for
+// hover, completion and go to definition).
+// Pure: files are read through the function it is given (workspaceFiles.ts reads the disk).
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { collectDeclarations, type Declarations } from '../puppet/checker';
+import { puppetDocument, type PuppetDocument } from '../puppet/features/document';
+import { indexPuppetDocument, mergePuppetIndexes, type PuppetWorkspaceIndex } from '../puppet/features/workspaceIndex';
 import { parsePuppetLintRc, type PuppetLintRc } from '../puppet/lintConfig';
-import { parsePuppet } from '../puppet/parser';
 import { mergeDeclarations, type PuppetContext } from './puppetAnalysis';
 
 /** A file's text, or undefined when it is missing or cannot be read. */
@@ -20,43 +25,83 @@ export function isPuppetWorkspaceFile(file: string): boolean {
   return file.endsWith('.pp') || rubyType.test(file);
 }
 
+/** One manifest, as the checker and the editor features see it. */
+interface Manifest {
+  declarations: Declarations;
+  index: PuppetWorkspaceIndex;
+}
+
 /** One per workspace (or CLI run): indexes files once, and hands each document its context. */
 export class PuppetWorkspace {
-  private readonly manifests = new Map<string, Declarations>();
+  private readonly manifests = new Map<string, Manifest>();
   private readonly types = new Map<string, string>();
   private declarations?: Declarations;
   private typeNames?: string[];
+  private mergedIndex?: PuppetWorkspaceIndex;
   /** Nearest rc file's settings from a folder up, or undefined when there is none. */
   private readonly rcByFolder = new Map<string, PuppetLintRc | undefined>();
+  /**
+   * The contexts handed out, by folder. A context stays the same object until what it holds changes,
+   * so an analysis can be cached by it; a change that only moves locations keeps it.
+   */
+  private readonly contexts = new Map<string, PuppetContext>();
 
   constructor(private readonly readFile: ReadFile) {}
 
-  /** Indexes manifests (read now) and Ruby types (by name); other files are ignored. */
-  add(files: Iterable<string>): void {
+  /**
+   * Indexes manifests (read now) and Ruby types (by name); other files are ignored. True when the
+   * checks of other documents may now find something else.
+   */
+  add(files: Iterable<string>): boolean {
+    let changed = false;
     for (const file of files) {
       const type = rubyType.exec(file)?.[1];
-      if (type) this.types.set(path.resolve(file), type);
-      else if (file.endsWith('.pp')) this.update(file, this.readFile(file));
+      if (type && this.types.get(path.resolve(file)) !== type) {
+        this.types.set(path.resolve(file), type);
+        this.checksChanged();
+        changed = true;
+      } else if (!type && file.endsWith('.pp')) {
+        changed = this.update(file, this.readFile(file)) || changed;
+      }
     }
-    this.typeNames = undefined;
+    return changed;
   }
 
-  /** A manifest's current text (an editor's unsaved change, or the file on disk); undefined: the file is gone. */
-  update(file: string, text: string | undefined): void {
+  /**
+   * A file's current content: an editor's unsaved text (or its parse), the text on disk, or undefined
+   * when the file is gone. True when the checks of other documents may now find something else; false
+   * when only locations moved (typing inside a resource body).
+   */
+  update(file: string, content: string | PuppetDocument | undefined): boolean {
     const key = path.resolve(file);
-    if (text === undefined) {
-      this.manifests.delete(key);
-      this.types.delete(key);
-    } else {
-      this.manifests.set(key, collectDeclarations([parsePuppet(text).ast]));
+    this.mergedIndex = undefined;
+    const before = this.manifests.get(key);
+    if (content === undefined) {
+      const hadType = this.types.delete(key);
+      if (!this.manifests.delete(key) && !hadType) return false;
+      this.checksChanged();
+      return true;
     }
-    this.declarations = undefined;
-    this.typeNames = undefined;
+    const doc = typeof content === 'string' ? puppetDocument(content) : content;
+    const declarations = collectDeclarations([doc.program]);
+    const same = before !== undefined && sameDeclarations(before.declarations, declarations);
+    // The index's locations name the file, so features in other documents can go there.
+    this.manifests.set(key, { declarations: same ? before.declarations : declarations, index: indexPuppetDocument(doc, pathToFileURL(key).href) });
+    if (!same) this.checksChanged();
+    return !same;
+  }
+
+  /** Forgets the manifests and Ruby types below a folder (a workspace folder removed); true as for `update`. */
+  forgetBelow(folder: string): boolean {
+    const prefix = path.resolve(folder) + path.sep;
+    const files = [...this.manifests.keys(), ...this.types.keys()].filter((file) => file.startsWith(prefix));
+    return files.reduce((changed, file) => this.update(file, undefined) || changed, false);
   }
 
   /** Forgets the rc files read: after one is created, changed or deleted. */
   lintRcChanged(): void {
     this.rcByFolder.clear();
+    this.contexts.clear();
   }
 
   /**
@@ -65,13 +110,27 @@ export class PuppetWorkspace {
    * finds in its text, as long as editors keep the index current with `update`.
    */
   contextFor(file: string | undefined): PuppetContext {
-    this.declarations ??= mergeDeclarations([...this.manifests.values()]);
-    this.typeNames ??= [...new Set(this.types.values())];
-    return {
-      workspace: this.declarations,
-      knownTypes: this.typeNames,
-      rc: file === undefined ? undefined : this.lintRcFrom(path.dirname(path.resolve(file))),
-    };
+    const folder = file === undefined ? '' : path.dirname(path.resolve(file));
+    let context = this.contexts.get(folder);
+    if (!context) {
+      this.declarations ??= mergeDeclarations([...this.manifests.values()].map((m) => m.declarations));
+      this.typeNames ??= [...new Set(this.types.values())];
+      context = { workspace: this.declarations, knownTypes: this.typeNames, rc: folder === '' ? undefined : this.lintRcFrom(folder) };
+      this.contexts.set(folder, context);
+    }
+    return context;
+  }
+
+  /** What the manifests declare, with locations in them: for hover, completion and go to definition. */
+  get index(): PuppetWorkspaceIndex {
+    this.mergedIndex ??= mergePuppetIndexes([...this.manifests.values()].map((m) => m.index));
+    return this.mergedIndex;
+  }
+
+  private checksChanged(): void {
+    this.declarations = undefined;
+    this.typeNames = undefined;
+    this.contexts.clear();
   }
 
   /** The `.puppet-lint.rc` in the folder or its nearest parent that has one, as puppet-lint reads it from the working folder. */
@@ -83,4 +142,22 @@ export class PuppetWorkspace {
     this.rcByFolder.set(folder, rc);
     return rc;
   }
+}
+
+/** True when the two declare the same names, parameters and resources: the checks of other documents cannot tell them apart. */
+function sameDeclarations(a: Declarations, b: Declarations): boolean {
+  if (a.definitions.size !== b.definitions.size || !sameSet(a.resources, b.resources) || !sameSet(a.computedTitleTypes, b.computedTitleTypes)) {
+    return false;
+  }
+  for (const [name, definition] of a.definitions) {
+    const other = b.definitions.get(name);
+    if (!other || other.kind !== definition.kind || !sameSet(other.parameters, definition.parameters)) return false;
+  }
+  return true;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
 }

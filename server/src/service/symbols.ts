@@ -1,13 +1,15 @@
-// The document outline: sections nested by level, timeline entries under the section that holds them.
+// The document outline: sections nested by level, timeline entries (and the Puppet code of fences) under
+// the section that holds them.
 import { comparePositions, type Range } from '../finding';
 import type { PostmortemModel, Section, TimelineEntry } from '../postmortem/model';
+import type { PuppetSymbolKind } from '../puppet/features/symbols';
 import { hasBody } from './folding';
 import { contains } from '../postmortem/rules/scope';
 
 export interface OutlineSymbol {
   name: string;
   detail?: string;
-  kind: 'section' | 'timelineEntry';
+  kind: 'section' | 'timelineEntry' | PuppetSymbolKind;
   /** Everything the symbol covers. */
   range: Range;
   /** What the editor selects when the symbol is picked: the title, or the entry's time. */
@@ -17,7 +19,8 @@ export interface OutlineSymbol {
 
 const detailLength = 60;
 
-export function outline(model: PostmortemModel): OutlineSymbol[] {
+/** `fenced`: symbols of the document's code fences, in its positions; each goes under the section that holds it. */
+export function outline(model: PostmortemModel, fenced: readonly OutlineSymbol[] = []): OutlineSymbol[] {
   const roots: OutlineSymbol[] = [];
   // Sections arrive in document order; the stack holds the open ancestors of the next one. Nesting follows
   // the model's section spans rather than heading levels alone: the model ends a summary where a profile
@@ -29,9 +32,9 @@ export function outline(model: PostmortemModel): OutlineSymbol[] {
     (open.length > 0 ? open[open.length - 1].children : roots).push(symbol);
     open.push(symbol);
   }
-  for (const entry of model.timeline) {
-    const parent = innermost(roots, entry.range);
-    (parent ? parent.children : roots).push(entrySymbol(entry));
+  for (const symbol of [...model.timeline.map(entrySymbol), ...fenced]) {
+    const parent = innermost(roots, symbol.range);
+    (parent ? parent.children : roots).push(symbol);
   }
   sortByPosition(roots);
   return roots;

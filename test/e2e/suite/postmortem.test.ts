@@ -7,8 +7,10 @@ describe('postmortem Markdown', () => {
   const example = () => fileIn('postmortems', 'checkout-outage-postmortem.md');
 
   before(async () => {
-    const { activationMs } = await activateExtension();
-    console.log(`      activation: ${activationMs.toFixed(0)} ms`);
+    // Room for the editor in the screenshots.
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    const { activationMs, serverStartMs } = await activateExtension();
+    console.log(`      activation: ${activationMs.toFixed(1)} ms; language server start: ${serverStartMs.toFixed(0)} ms`);
   });
 
   it('shows postmortem and markdownlint diagnostics on the example, with the right ranges', async () => {
@@ -30,7 +32,15 @@ describe('postmortem Markdown', () => {
     const blanks = diagnostics.find((d) => d.source === 'markdownlint' && codeOf(d).startsWith('MD032'));
     assert.ok(blanks, 'markdownlint MD032 is shown');
     assert.equal(blanks.range.start.line, 5);
-    await screenshot('diagnostics');
+
+    // The picture for the README: the Problems panel, and the hover of the duration problem at the top of the
+    // editor, where it opens downwards and leaves the timeline's squiggles in view.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const editor = await open(example());
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    editor.selection = new vscode.Selection(duration.range.start, duration.range.start);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshot('diagnostics', '.monaco-hover-content');
   });
 
   it('inserts a missing section through the quick fix', async () => {
@@ -59,7 +69,10 @@ describe('postmortem Markdown', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
     const insert = actions.find((a) => /Timeline/.test(a.title) && a.edit);
     assert.ok(insert, `a quick fix inserts the Timeline; offered: ${actions.map((a) => a.title).join(' | ')}`);
-    await screenshot('quick-fix');
+    editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await screenshot('quick-fix', '.action-widget');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
     assert.ok(await vscode.workspace.applyEdit(insert.edit!));
 
     const after = editor.document.getText();
@@ -81,17 +94,26 @@ describe('postmortem Markdown', () => {
       "   service { 'apache2':",
       '     ensure => runing,',
       '   }',
+      '',
+      "   package { 'php-curl':",
+      '     ensure => installed,',
+      "     notify => Service['apache2'],",
+      '   }',
       '   ```',
       '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
-    await open(uri);
+    const editor = await open(uri);
     const diagnostics = await waitForDiagnostics(uri, (ds) => ds.some((d) => d.source === 'puppet'));
     const invalid = diagnostics.find((d) => d.source === 'puppet' && /running/.test(d.message));
     assert.ok(invalid, `an invalid-value diagnostic suggests running; got ${diagnostics.map((d) => d.message).join(' | ')}`);
     assert.equal(invalid.range.start.line, 7);
     assert.equal(invalid.range.start.character, 15);
-    await screenshot('puppet-fence');
+    // The picture: the fence highlighted as Puppet, and the problem shown inline under its line.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    editor.selection = new vscode.Selection(invalid.range.start.with({ character: 0 }), invalid.range.start.with({ character: 0 }));
+    await vscode.commands.executeCommand('editor.action.marker.next');
+    await screenshot('puppet-fence', '.marker-widget');
   });
 
   it('offers the postmortem snippets in completion', async () => {

@@ -1,7 +1,8 @@
 // What the editor tests share: the workspace, the extension under test, and waiting on diagnostics (never sleeping).
 import * as vscode from 'vscode';
-import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PostmortemKitApi } from '../../../client/src/extension';
 
 export const extensionId = 'postmortem-kit.postmortem-kit';
 
@@ -16,20 +17,24 @@ export function fileIn(...parts: string[]): vscode.Uri {
 }
 
 export interface Activation {
-  extension: vscode.Extension<unknown>;
+  extension: vscode.Extension<PostmortemKitApi>;
+  api: PostmortemKitApi;
+  /** activate()'s own duration, as the extension measured it: the workbench may have activated it before the tests ran. */
   activationMs: number;
+  /** From activation until the language server answered `initialize`. */
+  serverStartMs: number;
 }
 
 let activation: Promise<Activation> | undefined;
 
-/** Activates the extension once per run and measures how long activate() took. */
+/** Activates the extension once per run (if the workbench has not already) and waits for its language server. */
 export function activateExtension(): Promise<Activation> {
   activation ??= (async () => {
-    const extension = vscode.extensions.getExtension(extensionId);
+    const extension = vscode.extensions.getExtension<PostmortemKitApi>(extensionId);
     if (!extension) throw new Error(`${extensionId} is not installed`);
-    const start = performance.now();
-    await extension.activate();
-    return { extension, activationMs: performance.now() - start };
+    const api = await extension.activate();
+    const { durationMs } = await api.serverStarted;
+    return { extension, api, activationMs: api.activationMs, serverStartMs: durationMs };
   })();
   return activation;
 }
@@ -67,13 +72,16 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 }
 
 /**
- * Asks the shim that drives the browser for a screenshot (PMKIT_SCREENSHOTS), and waits for it to be written.
- * Does nothing when the run takes no screenshots (e.g. with a downloaded VS Code).
+ * Asks the shim that drives the browser for a screenshot (PMKIT_SCREENSHOTS), once `waitFor` (a CSS selector
+ * of the workbench page: a hover, a menu) is visible, and waits for it to be written. Fails when `waitFor`
+ * never appears: the picture would not show what it is meant to. Does nothing when the run takes no
+ * screenshots (e.g. with a downloaded VS Code).
  */
-export function screenshot(name: string): Promise<void> {
+export function screenshot(name: string, waitFor = ''): Promise<void> {
   const dir = process.env.PMKIT_SCREENSHOTS;
   if (!dir || !existsSync(dir)) return Promise.resolve();
   const done = join(dir, `${name}.done`);
+  rmSync(done, { force: true });
   return new Promise((resolve, reject) => {
     const watcher = watch(dir, () => {
       if (existsSync(done)) finish();
@@ -85,9 +93,11 @@ export function screenshot(name: string): Promise<void> {
     const finish = (): void => {
       watcher.close();
       clearTimeout(timer);
-      resolve();
+      const problem = readFileSync(done, 'utf8');
+      if (problem) reject(new Error(`screenshot ${name}: ${problem}`));
+      else resolve();
     };
-    writeFileSync(join(dir, `${name}.request`), '');
+    writeFileSync(join(dir, `${name}.request`), waitFor);
   });
 }
 

@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { range, type Finding, type TextEdit } from '../../../server/src/finding';
-import { fixAll, preferredEdits } from '../../../server/src/cli/fixAll';
+import { fixAll } from '../../../server/src/cli/fixAll';
+import { preferredEdits } from '../../../server/src/service/fixAll';
 import { analyzePostmortem } from '../../../server/src/service/analyze';
 import { defaultSettings } from '../../../server/src/settings';
 import { applyEdits } from '../../../server/src/textEdits';
@@ -28,6 +29,13 @@ describe('preferredEdits', () => {
     }
   });
 
+  // A document that ends in a time without a zone and without a line break: both land at its very end.
+  it('puts text that continues a line before new lines inserted at the same place', () => {
+    const section = finding('section', { range: range(0, 4, 0, 4), newText: '\n\n## Root Cause' });
+    const zone = finding('zone', { range: range(0, 4, 0, 4), newText: ' PST' });
+    assert.equal(applyEdits('1:11', preferredEdits([section, zone])), '1:11 PST\n\n## Root Cause');
+  });
+
   it('leaves a fix that overlaps a taken one for the next pass, and takes a duplicate edit once', () => {
     const blank = { range: range(0, 3, 0, 3), newText: '\n' };
     const edits = preferredEdits([
@@ -39,8 +47,8 @@ describe('preferredEdits', () => {
   });
 
   it('never applies a fix that is not preferred', () => {
-    const quickFix: Finding = { ...finding('q', { range: range(0, 0, 0, 1), newText: 'x' }) };
-    quickFix.fixes = [{ ...quickFix.fixes[0], preferred: false }];
+    const quickFix = finding('q', { range: range(0, 0, 0, 1), newText: 'x' });
+    quickFix.fixes[0].preferred = false;
     assert.deepEqual(preferredEdits([quickFix]), []);
   });
 });
@@ -74,6 +82,16 @@ describe('fixAll on postmortems', () => {
     const second = once(first);
     assert.ok(second.split('\n').includes('## Corrective and Preventative Measures'), second);
     assert.deepEqual(preferredEdits(lint(second)), [], second);
+  });
+
+  // '10:30' is read in the window's UTC, after '11:00 WAT' (10:00 UTC); given WAT like the other entry, it is
+  // before it. Sorted first, the timeline would need sorting back once the zone is added.
+  it('adds the missing zone before it sorts the timeline', () => {
+    const text = '## Issue Summary\n\nDuration: 09:00 to 11:30 UTC.\n\n## Timeline\n\n- 10:30: Rolled back.\n- 11:00 WAT: Escalated.\n';
+    const once = (t: string) => applyEdits(t, preferredEdits(lint(t)));
+    const first = once(text);
+    assert.match(first, /- 10:30 WAT: Rolled back\.\n- 11:00 WAT: Escalated\./);
+    assert.equal(once(first), first);
   });
 
   it('settles on a summary heading written twice in a row', () => {

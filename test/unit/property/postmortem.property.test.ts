@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Finding, Range } from '../../../server/src/finding';
-import { preferredEdits } from '../../../server/src/cli/fixAll';
+import { preferredEdits } from '../../../server/src/service/fixAll';
 import { ruleCatalog } from '../../../server/src/postmortem/rules';
 import { analyzePostmortem } from '../../../server/src/service/analyze';
 import { defaultSettings } from '../../../server/src/settings';

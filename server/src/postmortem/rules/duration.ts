@@ -1,4 +1,5 @@
 // Rules about the outage window: its stated length agrees with its start and end, and it ends after it starts.
+import { insideWord } from './edits';
 import type { Rule } from './rule';
 
 /** 101 → '1 hour 41 minutes', 7560 → '126 hours': the form the duration fix writes, and the model reads back. */
@@ -40,6 +41,8 @@ const durationMismatch: Rule = {
     if (Math.abs(statedLength.minutes - computed) <= tolerance) return;
     const length = formatLength(computed);
     const stated = formatLength(statedLength.minutes);
+    // A length read out of a longer word ('45 minutesª') cannot be replaced without cutting that word.
+    const replaceable = !insideWord(source, source.offsetAt(statedLength.range.start)) && !insideWord(source, source.offsetAt(statedLength.range.end));
     report({
       range: statedLength.range,
       message: `Stated length "${statedLength.raw}"${stated === statedLength.raw ? '' : ` (${stated})`} does not match the outage window: ${window.start.raw} to ${window.end.raw} is ${length}.`,
@@ -48,7 +51,7 @@ const durationMismatch: Rule = {
         { range: window.end.range, message: 'the outage end' },
       ],
       // Not preferred: the start or end may be the wrong one, so "fix all" never rewrites the stated length.
-      fixes: [{ title: `Change the length to "${length}"`, edits: [{ range: statedLength.range, newText: length }] }],
+      fixes: replaceable ? [{ title: `Change the length to "${length}"`, edits: [{ range: statedLength.range, newText: length }] }] : [],
     });
   },
 };

@@ -21,3 +21,11 @@ export function insertBlockAt(source: SourceText, line: number, block: string): 
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: before + block + after };
 }
+
+/** Whether `offset` falls between two letters or two digits, where an edit would split a word ('PM|一'). */
+export function insideWord(source: SourceText, offset: number): boolean {
+  // Two code units each side: enough for one code point, surrogate pairs included.
+  const before = source.text.slice(Math.max(0, offset - 2), offset);
+  const after = source.text.slice(offset, offset + 2);
+  return (/[\p{L}\p{M}]$/u.test(before) && /^[\p{L}\p{M}]/u.test(after)) || (/\p{N}$/u.test(before) && /^\p{N}/u.test(after));
+}

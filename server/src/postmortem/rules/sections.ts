@@ -9,27 +9,28 @@ import { insertBlockAt, lineBreak } from './edits';
 import { contains, sectionSpan } from './scope';
 
 /**
- * The profile sections of one postmortem, outermost only (a 'Root Cause:' label inside the summary is not a
+ * The profile sections of each postmortem, outermost only (a 'Root Cause:' label inside the summary is not a
  * section of its own). A document can hold several postmortems (the seed holds a plain and a fun version):
- * a new one starts when the sequence of sections restarts.
+ * the next one starts at the next opening section, the earliest in profile order that the document has (the
+ * summary, usually). Sections before the first opening one belong to the first postmortem. So inserting a
+ * missing section never moves a boundary: it lands inside its postmortem, or opens it where it starts.
  */
 function postmortems(model: PostmortemModel, profile: Profile): Section[][] {
   const keyed = model.sections.filter((s) => s.key !== undefined && specIndex(profile, s.key) >= 0);
   const outermost = keyed.filter((s) => !keyed.some((o) => o !== s && o.level < s.level && contains(sectionSpan(o), s.range)));
+  const opening = Math.min(...outermost.map((s) => specIndex(profile, s.key)));
+  const opens = (section: Section) => specIndex(profile, section.key) === opening;
   const groups: Section[][] = [[]];
   for (const section of outermost) {
     const group = groups[groups.length - 1];
-    // One section is not a postmortem yet: the same title again is that title written twice, and stays with it.
-    // Were it split off and left out, a section inserted next to it would join it, and make it one the next time.
-    const restarts =
-      group.length > 1 &&
-      group.some((s) => s.key === section.key) &&
-      specIndex(profile, section.key) <= specIndex(profile, group[0].key);
-    if (restarts) groups.push([section]);
+    if (opens(section) && group.some(opens)) groups.push([section]);
     else group.push(section);
   }
-  // A lone section after the others (a closing "Summary") is not a postmortem of its own.
-  return groups.length === 1 ? groups : groups.filter((group) => group.length > 1);
+  // An opening section alone opens no postmortem. Before another (a title written twice) it belongs to that
+  // one; after the last (a closing "Summary") it is a remark of its own.
+  for (let i = groups.length - 2; i >= 0; i--) if (groups[i].length === 1) groups.splice(i, 2, [...groups[i], ...groups[i + 1]]);
+  if (groups.length > 1 && groups[groups.length - 1].length === 1) groups.pop();
+  return groups;
 }
 
 function specIndex(profile: Profile, key: string | undefined): number {

@@ -1,9 +1,9 @@
 // Rules about the timeline: every entry has a valid time, in order, inside the outage, in one time zone.
 import { range, type Range, type TextEdit } from '../../finding';
 import type { SourceText } from '../../sourceText';
-import type { Timestamp, TimelineEntry, TimeZone } from '../model';
+import type { CalendarDate, Timestamp, TimelineEntry, TimeZone } from '../model';
 import { formatGap } from './duration';
-import { lineBreak } from './edits';
+import { insideWord, lineBreak } from './edits';
 import type { Rule } from './rule';
 import { timelines, type Timeline } from './scope';
 
@@ -161,11 +161,28 @@ interface EntryBlock {
   first: number;
   last: number;
   minutes: number;
+  /** The date written on the entry itself. */
+  date?: CalendarDate;
+}
+
+/**
+ * The date each block's day is read from, in this order: its own, else the one of the nearest dated entry above
+ * it (as the model reads an undated time), else none. Keyed by block, as text ('2023-11-10').
+ */
+function readDates(order: readonly EntryBlock[]): Map<EntryBlock, string | undefined> {
+  const dates = new Map<EntryBlock, string | undefined>();
+  let above: string | undefined;
+  for (const block of order) {
+    if (block.date) above = `${block.date.year ?? ''}-${block.date.month}-${block.date.day}`;
+    dates.set(block, above);
+  }
+  return dates;
 }
 
 /**
  * Reorders whole entries by time, keeping untimed notes with the event before them and the blank lines
- * where they were. Returns undefined when entries share lines or sit at different depths (nothing can move safely).
+ * where they were. Returns undefined when entries share lines or sit at different depths, or when an undated
+ * time would move under another date (nothing can move safely).
  */
 function sortTimeline(source: SourceText, timeline: Timeline): TextEdit | undefined {
   const entries = timeline.entries;
@@ -176,7 +193,7 @@ function sortTimeline(source: SourceText, timeline: Timeline): TextEdit | undefi
     const next = entries[i + 1];
     let last = next ? next.range.start.line - 1 : lastLineOf(entry.range);
     while (last > entry.range.start.line && source.line(last).trim() === '') last--;
-    if (isTimed(entry)) blocks.push({ first: entry.range.start.line, last, minutes: entry.minutes });
+    if (isTimed(entry)) blocks.push({ first: entry.range.start.line, last, minutes: entry.minutes, date: entry.timestamp.date });
     else blocks[blocks.length - 1].last = last;
   }
   if (blocks.some((b, i) => b.last < b.first || (i > 0 && b.first <= blocks[i - 1].last))) return undefined;
@@ -186,6 +203,11 @@ function sortTimeline(source: SourceText, timeline: Timeline): TextEdit | undefi
   const nl = lineBreak(source);
   const text = (b: EntryBlock) => source.text.slice(source.lineStarts[b.first], source.lineEnd(b.last));
   const sorted = [...blocks].sort((a, b) => a.minutes - b.minutes);
+  // An undated time takes its day from the dated entry above it: moved under another date, it would change
+  // its day, and the next sort would move it back.
+  const datesBefore = readDates(blocks);
+  const datesAfter = readDates(sorted);
+  if (blocks.some((b) => datesBefore.get(b) !== datesAfter.get(b))) return undefined;
   let out = '';
   blocks.forEach((slot, i) => {
     out += text(sorted[i]);
@@ -219,12 +241,15 @@ const timelineOrder: Rule = {
       }
       if (late.length === 0) continue;
       const sort = sortTimeline(source, timeline);
+      // Times without a zone are read in the window's; once missing-time-zone adds the zone the others use, the
+      // order may change. "Fix all" adds the zones first and sorts in its next pass.
+      const zonesSettled = pendingZone(timeline) === undefined;
       for (const { entry, later } of late) {
         report({
           range: entry.timestamp.range,
           message: `"${entry.timestamp.raw}" is out of order: it comes after "${later.timestamp.raw}" (line ${lineNo(later.range)}), which is later.`,
           related: [{ range: later.timestamp.range, message: `the later event "${later.timestamp.raw}"` }],
-          fixes: sort ? [{ title: 'Sort the timeline by time', edits: [sort], preferred: true }] : [],
+          fixes: sort ? [{ title: 'Sort the timeline by time', edits: [sort], preferred: zonesSettled }] : [],
         });
       }
     }
@@ -293,13 +318,22 @@ function lacksZone(entry: StampedEntry): boolean {
 /**
  * Writes the zone right after the clock ('14:05 WAT, June 19'), or after the whole timestamp when the clock is
  * not found; with a space after it when text follows at once ('2100hrs9:30am'), or the zone would not read as one.
+ * None inside a word ('2:00 PM一' read as a time): it would split the word.
  */
-function appendZone(source: SourceText, timestamp: Timestamp, zone: TimeZone): TextEdit {
+function appendZone(source: SourceText, timestamp: Timestamp, zone: TimeZone): TextEdit | undefined {
   const clock = clockSpan(source, timestamp);
   const offset = clock ? clock.end : source.offsetAt(timestamp.range.end);
+  if (insideWord(source, offset)) return undefined;
   const at = source.positionAt(offset);
-  const glued = /^[\p{L}\p{N}]/u.test(source.text.slice(offset));
+  const glued = /^[\p{L}\p{N}]/u.test(source.text.slice(offset, offset + 2));
   return { range: { start: at, end: at }, newText: ` ${zone.name}${glued ? ' ' : ''}` };
+}
+
+/** The zone missing-time-zone adds to the times of this timeline that lack one, while any do. */
+function pendingZone(timeline: Timeline): TimeZone | undefined {
+  const timed = timeline.entries.filter(hasTimestamp);
+  if (!timed.some(lacksZone)) return undefined;
+  return majorityZone(timed.map(ownZone).filter((z): z is TimeZone => z !== undefined))?.zone;
 }
 
 /** The zone most entries use, with how many use it; the first one seen wins a tie. */
@@ -326,14 +360,15 @@ const missingTimeZone: Rule = {
       const timed = timeline.entries.filter(hasTimestamp);
       const missing = timed.filter(lacksZone);
       if (missing.length === 0) continue;
-      const others = majorityZone(timed.map(ownZone).filter((z): z is TimeZone => z !== undefined))?.zone;
+      const others = pendingZone(timeline);
       if (others) {
         // The zone the rest of this timeline uses; the document's own is the same unless the timeline is mixed.
         for (const entry of missing) {
+          const fix = appendZone(source, entry.timestamp, others);
           report({
             range: entry.timestamp.range,
             message: `"${entry.timestamp.raw}" has no time zone, while other entries use ${others.name}.`,
-            fixes: [{ title: `Add ${others.name}`, edits: [appendZone(source, entry.timestamp, others)], preferred: true }],
+            fixes: fix ? [{ title: `Add ${others.name}`, edits: [fix], preferred: true }] : [],
           });
         }
         continue;
@@ -342,10 +377,12 @@ const missingTimeZone: Rule = {
       if (!zone) continue;
       // No entry states a zone: one finding for the whole timeline, milder, since readers may assume the document's zone.
       const where = zone.range ? ` (line ${lineNo(zone.range)})` : '';
+      const edits = missing.map((e) => appendZone(source, e.timestamp, zone)).filter((edit): edit is TextEdit => edit !== undefined);
+      const which = edits.length === missing.length ? 'every time' : `${edits.length} of ${missing.length} times`;
       report({
         range: timeline.section?.range ?? missing[0].timestamp.range,
         message: `Timeline times have no time zone, while the document states ${zone.name}${where}; add it to the times or to the section heading.`,
-        fixes: [{ title: `Add ${zone.name} to every time`, edits: missing.map((e) => appendZone(source, e.timestamp, zone)) }],
+        fixes: edits.length > 0 ? [{ title: `Add ${zone.name} to ${which}`, edits }] : [],
         maxSeverity: 'info',
       });
     }

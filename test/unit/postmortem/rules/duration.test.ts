@@ -49,6 +49,11 @@ describe('duration-mismatch', () => {
     assert.deepEqual(finding.fixes.map((fix) => fix.preferred ?? false), [false]);
   });
 
+  it('offers no new length where the stated one runs into a word', () => {
+    const [finding] = findings(goodPostmortem.replace('1 hour 15 minutes', '2 hoursª'), 'duration-mismatch');
+    assert.deepEqual(finding.fixes, []);
+  });
+
   it('accepts a rounded length said to be approximate', () => {
     const text = goodPostmortem.replace('1 hour 15 minutes', 'approximately 1 hour 20 minutes');
     assert.deepEqual(findings(text, 'duration-mismatch'), []);

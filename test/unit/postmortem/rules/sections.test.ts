@@ -104,6 +104,17 @@ describe('missing-section', () => {
     assert.deepEqual(findings(after, 'missing-section'), [], 'the inserted section joins the postmortem, not the repeated title');
   });
 
+  // Split there, the stray section and the summary would make one postmortem, the rest another, and every
+  // section inserted into either would move the split again.
+  it('keeps a section written before the summary in the postmortem that follows', () => {
+    const text = goodPostmortem.replace('## Issue Summary\n', '## Root Cause and Resolution\n\nSee below.\n\n## Issue Summary\n');
+    assert.deepEqual(findings(text, 'missing-section'), []);
+    const withoutMeasures = text.replace(/## Corrective[\s\S]*$/, '');
+    const [finding, ...rest] = findings(withoutMeasures, 'missing-section');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(findings(fixed(withoutMeasures, finding), 'missing-section'), []);
+  });
+
   it('inserts after a section with an empty body, not after the one that follows it', () => {
     const text = goodPostmortem.replace(sectionText('Timeline'), '').replace(/(## Issue Summary\n)[\s\S]*?(?=## Root Cause)/, '$1');
     const after = fixed(text, findings(text, 'missing-section')[0]);

@@ -109,6 +109,30 @@ describe('timeline-order', () => {
   it('reads past midnight as the next day', () => {
     assert.deepEqual(findings(goodPostmortem, 'timeline-order'), []);
   });
+
+  // A time without a zone is read in the window's; with the zone the others use, it can move, so the sort waits.
+  it('offers the sort without preferring it while times still lack the zone the others use', () => {
+    const text = swapped.replace('**23:14 WAT**', '**23:14**');
+    const [order] = findings(text, 'timeline-order');
+    assert.deepEqual(order.fixes.map((fix) => fix.preferred), [false]);
+    assert.equal(findings(text, 'missing-time-zone')[0].fixes[0].preferred, true);
+    assert.deepEqual(findings(swapped, 'timeline-order')[0].fixes.map((fix) => fix.preferred), [true], 'preferred once every time has its zone');
+  });
+
+  // An undated time is read on the date of the entry above it. '00:15' under 'March 3' goes back in time;
+  // moved to the top it would be read on no date, as the next day, and the next sort would move it back.
+  it('does not move an undated time under another date', () => {
+    const text = goodPostmortem.replace('**23:10 WAT**', '**March 3, 2025, 23:10 WAT**');
+    const late = findings(text, 'timeline-order');
+    assert.deepEqual(late.map((f) => rangeText(text, f)), ['00:15 WAT', '00:25 WAT']);
+    assert.deepEqual(late.flatMap((f) => f.fixes), []);
+  });
+
+  it('sorts undated times that stay under the same date', () => {
+    const text = swapped.replace('**23:10 WAT**', '**March 3, 2025, 23:10 WAT**').replace(/- \*\*00:\d\d WAT\*\*: .*\n/g, '');
+    const [finding] = findings(text, 'timeline-order');
+    assert.equal(fixed(text, finding), goodPostmortem.replace('**23:10 WAT**', '**March 3, 2025, 23:10 WAT**').replace(/- \*\*00:\d\d WAT\*\*: .*\n/g, ''));
+  });
 });
 
 describe('event-outside-window', () => {
@@ -169,6 +193,14 @@ describe('missing-time-zone', () => {
     const after = fixed(text, finding);
     assert.ok(after.includes('- 23:55 WAT Escalated'), after);
     assert.deepEqual(findings(after, 'missing-time-zone'), []);
+  });
+
+  it('offers no zone where it would split a word', () => {
+    const text = goodPostmortem.replace('**23:55 WAT**', '11:55 PM一');
+    const [finding, ...rest] = findings(text, 'missing-time-zone');
+    assert.equal(rest.length, 0);
+    assert.equal(rangeText(text, finding), '11:55 PM');
+    assert.deepEqual(finding.fixes, []);
   });
 
   it('is quiet when the section heading states the zone', () => {
