@@ -40,7 +40,7 @@ describe('initialize', () => {
       const client = await LspClient.start({ pullDiagnostics });
       try {
         const { capabilities }: InitializeResult = client.initializeResult;
-        assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+        assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
         const kinds = typeof capabilities.codeActionProvider === 'object' ? capabilities.codeActionProvider.codeActionKinds : [];
         assert.deepEqual(kinds, ['quickfix', 'source.fixAll.postmortem']);
         assert.ok(capabilities.hoverProvider && capabilities.documentSymbolProvider && capabilities.foldingRangeProvider);

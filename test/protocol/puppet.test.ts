@@ -27,6 +27,7 @@ import { LspClient } from './lspClient';
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
 const has = (code: string) => (diagnostics: Diagnostic[]) => codes(diagnostics).includes(code);
 const lacks = (code: string) => (diagnostics: Diagnostic[]) => !codes(diagnostics).includes(code);
+const messageOf = (diagnostic: Diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
 
 /** Where `needle` is in `text` (its `n`th line holding it), plus `delta` characters. */
 function positionOf(text: string, needle: string, delta = 0, n = 1): Position {
@@ -128,10 +129,23 @@ describe('puppet fences in a postmortem', () => {
     await client.open(uri('fences-postmortem.md'), text);
     const puppet = (await published).diagnostics.filter((d) => d.source === 'puppet');
     const invalid = puppet.find((d) => d.code === 'INVALID_ATTRIBUTE_VALUE');
-    assert.deepEqual(invalid?.range, rangeOf(text, 'runing'), 'the value inside the list item, indent included');
-    assert.match(invalid.message, /Did you mean 'running'/);
+    assert.ok(invalid);
+    assert.deepEqual(invalid.range, rangeOf(text, 'runing'), 'the value inside the list item, indent included');
+    assert.match(messageOf(invalid), /Did you mean 'running'/);
     // The reference in the second fence resolves to the package declared in the first.
     assert.deepEqual(codes(puppet), ['INVALID_ATTRIBUTE_VALUE']);
+  });
+
+  it("offers a fence finding's fix as a quick fix at its place in the Markdown", async () => {
+    const text = postmortemWith(packageCode, serviceCode.replace("'apache2'", '"apache2"'));
+    const target = uri('quickfix-postmortem.md');
+    const published = client.nextDiagnostics(target, has('double_quoted_strings'));
+    await client.open(target, text);
+    const quoted = (await published).diagnostics.filter((d) => d.code === 'double_quoted_strings');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: target }, range: quoted[0].range, context: { diagnostics: quoted } });
+    const edits = (actions.find((a) => a.kind === 'quickfix')?.edit?.documentChanges?.[0] as { edits: TextEdit[] } | undefined)?.edits;
+    assert.ok(edits, `a quick fix expected: ${JSON.stringify(actions)}`);
+    assert.equal(applied(text, edits), text.replace('"apache2"', "'apache2'"));
   });
 
   it('keeps checking the other fence when one has a syntax error', async () => {
@@ -191,7 +205,7 @@ describe('puppet fences in a postmortem', () => {
 
   it('formats a fence in a list item by range, and formats nothing outside fences', async () => {
     const misaligned = "service { 'apache2':\n  ensure => running,\n  subscribe => Package['php-missing-module'],\n}";
-    const text = postmortemWith(packageCode.replace('ensure =>', 'ensure     =>'), misaligned);
+    const text = postmortemWith(packageCode.replace('  ensure', '      ensure'), misaligned);
     const target = uri('format-postmortem.md');
     await client.open(target, text);
     const serviceLine = positionOf(text, "service { 'apache2'").line;
@@ -200,7 +214,7 @@ describe('puppet fences in a postmortem', () => {
     const formatted = lines(applied(text, edits));
     assert.equal(formatted[serviceLine + 1], '    ensure    => running,', 'aligned, inside the list item');
     assert.equal(formatted[serviceLine + 2], "    subscribe => Package['php-missing-module'],");
-    assert.equal(formatted[positionOf(text, 'ensure     =>').line], '  ensure     => installed,', 'the other fence is outside the range');
+    assert.equal(formatted[positionOf(text, 'ensure => installed').line], '      ensure => installed,', 'the other fence is outside the range');
 
     const whole = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: target }, options: { tabSize: 4, insertSpaces: true } });
     const result = applied(text, whole);
@@ -355,9 +369,10 @@ describe('the Puppet reference validator', () => {
       const validated = client.nextDiagnostics(pathToFileURL(join(root, 'broken.pp')).href, has('puppet-parser-validate'));
       await saveBroken(client);
       const error = (await validated).diagnostics.find((d) => d.code === 'puppet-parser-validate');
-      assert.equal(error?.severity, 1);
+      assert.ok(error);
+      assert.equal(error.severity, 1);
       assert.equal(error.source, 'puppet');
-      assert.match(error.message, /Syntax error at '='/);
+      assert.match(messageOf(error), /Syntax error at '='/);
       // Puppet's line 2, column 10.
       assert.deepEqual(error.range.start, { line: 1, character: 9 });
     } finally {

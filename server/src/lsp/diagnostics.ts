@@ -128,8 +128,9 @@ export class Diagnostics {
    * our findings again, without a new markdownlint run (markdownlint does not read other files).
    */
   workspaceChanged(): void {
-    if (!this.mode.pull) for (const document of this.open.all()) this.publishSoon(document.uri);
-    else if (this.mode.refresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    const affected = this.open.all().filter((document) => this.open.readsPuppetWorkspace(document.uri));
+    if (!this.mode.pull) for (const document of affected) this.publishSoon(document.uri);
+    else if (this.mode.refresh && affected.length > 0) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   /** Settings or markdownlint configuration changed: every open document is linted again. */

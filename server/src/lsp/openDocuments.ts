@@ -103,6 +103,15 @@ export class OpenDocuments {
     return analyzed?.kind === 'postmortem' ? analyzed : undefined;
   }
 
+  /**
+   * True when the document's findings depend on the Puppet workspace: a manifest, or a postmortem with
+   * Puppet fences, analysed before. One never analysed gets its findings from the current workspace anyway.
+   */
+  readsPuppetWorkspace(uri: string): boolean {
+    const latest = this.analyses.latest(uri);
+    return latest !== undefined && (latest.kind === 'puppet' || latest.analysis.puppet.length > 0);
+  }
+
   forget(uri: string): void {
     this.analyses.delete(uri);
     this.kinds.delete(uri);

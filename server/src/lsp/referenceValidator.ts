@@ -1,7 +1,7 @@
 // Runs the opt-in reference validator (`postmortem.puppet.referenceValidator`) when a manifest is saved,
 // in a trusted workspace only. Its finding holds for the saved version: the next edit drops it, and the
 // next save runs Puppet again.
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { Finding } from '../finding';
 import { validateWithPuppet } from '../service/puppetParserValidate';
 import type { Guard } from './guard';
@@ -60,10 +60,13 @@ export class ReferenceValidator {
       case 'missing':
         if (this.reported.has(executable)) return;
         this.reported.add(executable);
-        void this.connection.window.showWarningMessage(
-          `Postmortem Kit could not run the Puppet reference validator "${executable}" (${outcome.reason}). ` +
+        // A notification, not a request: nothing waits for the user to dismiss it.
+        void this.connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message:
+            `Postmortem Kit could not run the Puppet reference validator "${executable}" (${outcome.reason}). ` +
             'Set postmortem.puppet.referenceValidator to the path of a puppet executable, or clear it.',
-        );
+        });
         return;
       case 'failed':
         this.connection.console.warn(`puppet parser validate on ${file}: ${outcome.reason}`);

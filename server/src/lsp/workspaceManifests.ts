@@ -88,7 +88,11 @@ export class WorkspaceManifests {
     this.timer = setTimeout(this.guard('Indexing manifests', undefined, () => this.takeEdits()), syncDelayMs);
   }
 
-  /** The edited manifests' current text, as their analysis parsed it: no second parse. */
+  /**
+   * The edited manifests' current text, as their analysis parsed it: no second parse. A manifest with a
+   * syntax error keeps what it declared before: half-typed code would make other documents' findings
+   * come and go while the user types.
+   */
   private async takeEdits(): Promise<void> {
     const uris = [...this.edited];
     this.edited.clear();
@@ -96,7 +100,8 @@ export class WorkspaceManifests {
     for (const uri of uris) {
       const analyzed = await this.open.analyzed(uri);
       const file = filePath(uri);
-      if (analyzed?.kind === 'puppet' && file !== undefined) changed = this.workspace.update(file, manifestDocument(analyzed)) || changed;
+      if (analyzed?.kind !== 'puppet' || file === undefined || analyzed.analysis.parsed.errors.length > 0) continue;
+      changed = this.workspace.update(file, manifestDocument(analyzed)) || changed;
     }
     if (changed) this.onChecksChanged();
   }

@@ -37,6 +37,11 @@ export class AnalysisCache {
     return result;
   }
 
+  /** The latest analysis of the document, whatever its version; none when it was never analysed. */
+  latest(uri: string): DocumentAnalysis | undefined {
+    return this.entries.get(uri)?.result;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

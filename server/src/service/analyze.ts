@@ -28,7 +28,7 @@ export interface PostmortemAnalysis {
 export function analyzePostmortem(text: string, settings: AnalysisSettings, puppet: PuppetContext = {}): PostmortemAnalysis {
   const source = new SourceText(text);
   const profile = resolveProfile(settings);
-  const model = buildModel(text, profile);
+  const model = buildModel(source, profile);
   const fences = analyzePuppetFences(embeddedPuppet(model, source), settings, puppet);
   const findings = lintPostmortem(model, source, profile, settings.rules);
   if (fences.findings.length > 0) {

@@ -37,8 +37,11 @@ const unitCache = new WeakMap<DocumentAnalysis['analysis'], PuppetUnit[]>();
 function unitsOf(host: DocumentAnalysis): PuppetUnit[] {
   let units = unitCache.get(host.analysis);
   if (!units) {
-    const asDocument = (unit: PuppetText) => puppetDocument(unit.source.text, unit.parsed, unit.source);
-    units = host.kind === 'puppet' ? [{ doc: asDocument(host.analysis) }] : host.analysis.puppet.map((block) => ({ doc: asDocument(block), embedded: block.embedded }));
+    const featureDocument = (unit: PuppetText) => puppetDocument(unit.source.text, unit.parsed, unit.source);
+    units =
+      host.kind === 'puppet'
+        ? [{ doc: featureDocument(host.analysis) }]
+        : host.analysis.puppet.map((block) => ({ doc: featureDocument(block), embedded: block.embedded }));
     unitCache.set(host.analysis, units);
   }
   return units;
@@ -62,26 +65,32 @@ function toDocument(unit: PuppetUnit, range: Range): Range {
   return unit.embedded ? unit.embedded.markdownRange(range) : range;
 }
 
-const fenceIndexes = new WeakMap<DocumentAnalysis['analysis'], { workspace: PuppetWorkspaceIndex; merged: PuppetWorkspaceIndex }>();
+interface Lookup {
+  /** What the postmortem's fences declare, in the Markdown's positions; absent for a manifest or a lone fence. */
+  fences?: PuppetWorkspaceIndex;
+  /** Those, then the workspace's manifests: where features look beyond their own text. */
+  all: PuppetWorkspaceIndex;
+}
 
-/**
- * What the features may look up beyond their own text: the workspace's manifests, and in a postmortem
- * the other fences too (all fences of a postmortem are one manifest), in the Markdown's positions.
- */
-function lookupIndex(host: DocumentAnalysis, uri: string, workspace: PuppetWorkspaceIndex): PuppetWorkspaceIndex {
+const lookups = new WeakMap<DocumentAnalysis['analysis'], { workspace: PuppetWorkspaceIndex; lookup: Lookup }>();
+
+/** All fences of a postmortem are one manifest: a fence sees what the others declare, before the workspace. */
+function lookupFor(host: DocumentAnalysis, uri: string, workspace: PuppetWorkspaceIndex): Lookup {
   const units = unitsOf(host);
-  if (units.length < 2) return workspace;
-  const cached = fenceIndexes.get(host.analysis);
-  if (cached?.workspace === workspace) return cached.merged;
-  const fences = units.map((unit) => relocatePuppetIndex(localIndex(unit.doc), (location) => ({ uri, range: toDocument(unit, location.range) })));
-  const merged = mergePuppetIndexes([...fences, workspace]);
-  fenceIndexes.set(host.analysis, { workspace, merged });
-  return merged;
+  if (units.length < 2) return { all: workspace };
+  const cached = lookups.get(host.analysis);
+  if (cached?.workspace === workspace) return cached.lookup;
+  const fences = mergePuppetIndexes(
+    units.map((unit) => relocatePuppetIndex(localIndex(unit.doc), (location) => ({ uri, range: toDocument(unit, location.range) }))),
+  );
+  const lookup = { fences, all: mergePuppetIndexes([fences, workspace]) };
+  lookups.set(host.analysis, { workspace, lookup });
+  return lookup;
 }
 
 export function puppetHoverAt(host: DocumentAnalysis, uri: string, position: Position, workspace: PuppetWorkspaceIndex): HoverInfo | undefined {
   const at = unitAt(host, position);
-  const hover = at && puppetHover(at.unit.doc, at.offset, lookupIndex(host, uri, workspace));
+  const hover = at && puppetHover(at.unit.doc, at.offset, lookupFor(host, uri, workspace).all);
   return hover && { range: toDocument(at.unit, hover.range), contents: hover.markdown };
 }
 
@@ -89,7 +98,7 @@ export function puppetHoverAt(host: DocumentAnalysis, uri: string, position: Pos
 export function puppetCompletionsAt(host: DocumentAnalysis, uri: string, position: Position, workspace: PuppetWorkspaceIndex): PuppetCompletion[] | undefined {
   const at = unitAt(host, position);
   if (!at) return undefined;
-  return puppetCompletions(at.unit.doc, at.offset, lookupIndex(host, uri, workspace)).map((item) =>
+  return puppetCompletions(at.unit.doc, at.offset, lookupFor(host, uri, workspace).all).map((item) =>
     item.replaceRange ? { ...item, replaceRange: toDocument(at.unit, item.replaceRange) } : item,
   );
 }
@@ -97,7 +106,10 @@ export function puppetCompletionsAt(host: DocumentAnalysis, uri: string, positio
 export function puppetDefinitionAt(host: DocumentAnalysis, uri: string, position: Position, workspace: PuppetWorkspaceIndex): DocumentLocation[] {
   const at = unitAt(host, position);
   if (!at) return [];
-  return puppetDefinition(at.unit.doc, at.offset, lookupIndex(host, uri, workspace)).map((location) =>
+  const { fences, all } = lookupFor(host, uri, workspace);
+  // The resource a fence refers to is the one the postmortem shows, even when a manifest declares it too.
+  const inFences = fences ? puppetDefinition(at.unit.doc, at.offset, fences) : [];
+  return (inFences.length > 0 ? inFences : puppetDefinition(at.unit.doc, at.offset, all)).map((location) =>
     location.uri === undefined ? { uri, range: toDocument(at.unit, location.range) } : { uri: location.uri, range: location.range },
   );
 }

@@ -38,9 +38,9 @@ export function validateWithPuppet(executable: string, file: string, source: Sou
           return;
         }
         const findings = readValidateReport(stdout, source);
-        // Exit status 1 with a report is Puppet finding an error; without one, something else went wrong.
-        if (error && !findings) resolve({ kind: 'failed', reason: firstLine(stderr) || firstLine(stdout) || error.message });
-        else resolve({ kind: 'validated', findings: findings ?? [] });
+        // A failing exit with a report is Puppet finding an error; without one, something else went wrong.
+        if (!findings || (error && findings.length === 0)) resolve({ kind: 'failed', reason: firstLine(stderr) || firstLine(stdout) || (error?.message ?? 'no report') });
+        else resolve({ kind: 'validated', findings });
       },
     );
   });
