@@ -2,9 +2,8 @@
 import { printPostmortemFigures, run as runPostmortem } from './postmortem';
 import { run as runLatency } from './lsp-latency';
 import { report as puppetReport, run as runPuppet } from './puppet';
-import { checkPuppet } from '../server/src/puppet/checker';
-import { checkStyle } from '../server/src/puppet/style';
-import { SourceText } from '../server/src/sourceText';
+import { analyzePuppetFile } from '../server/src/service/puppetAnalysis';
+import { defaultSettings } from '../server/src/settings';
 import { loadavg } from 'node:os';
 
 console.log(`bench: node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -17,11 +16,6 @@ console.log(`  ${latency.lines}-line postmortem, ${latency.keystrokes} keystroke
 console.log(`  open -> our diagnostics ${latency.openMs} ms` + (latency.markdownlintMs === undefined ? '' : `; open -> markdownlint's ${latency.markdownlintMs} ms`));
 console.log(`  keystrokes right after a pause (markdownlint running): p50 ${latency.afterPause.p50Ms} ms, max ${latency.afterPause.maxMs} ms`);
 
-const puppet = await runPuppet({
-  check: (parsed, text) => {
-    const source = new SourceText(text);
-    checkPuppet([{ program: parsed.ast, source }], {});
-    checkStyle({ source, tokens: parsed.tokens, trivia: parsed.trivia, program: parsed.ast }, { withChecker: true });
-  },
-});
+// Parse + check is the whole analysis a .pp file gets in the editor: parse, checker and style checks.
+const puppet = await runPuppet({ analyze: (text) => analyzePuppetFile(text, defaultSettings) });
 console.log('\n' + puppetReport(puppet));
