@@ -18,6 +18,10 @@ export async function lintWorkspace(client: LanguageClient): Promise<LintWorkspa
       const found = await vscode.workspace.findFiles('**/*.{md,markdown,pp}', excludes(), undefined, token);
       // The server reads files from disk; documents of virtual file systems are linted when opened.
       const files = found.filter((uri) => uri.scheme === 'file').map((uri) => client.code2ProtocolConverter.asUri(uri));
+      if (files.length === 0 && found.length > 0) {
+        void vscode.window.showInformationMessage('Lint Workspace needs files on disk; in this workspace, postmortems are linted as you open them.');
+        return undefined;
+      }
       const workDoneToken = randomUUID();
       let percentage = 0;
       const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
