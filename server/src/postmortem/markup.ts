@@ -5,6 +5,9 @@ import type { Token } from 'markdown-it';
 /** Text other than the punctuation that may follow a bold title ('**Timeline**:'). */
 const SIGNIFICANT = /[^\s:;.\-\u2013\u2014]/;
 
+/** What `stripMarkup` rewrites: most text has none of it. */
+const MARKUP_OR_SPACING = /[<[*~`_\\&\t]| {2}/;
+
 /** One source line of a paragraph or heading as a reader sees it. */
 export interface InlineLine {
   text: string;
@@ -14,6 +17,7 @@ export interface InlineLine {
 
 /** The plain text of a span of raw Markdown. Each rewrite runs only when its trigger character is present. */
 export function stripMarkup(raw: string): string {
+  if (!MARKUP_OR_SPACING.test(raw)) return raw.trim();
   let text = raw;
   // Each pattern stops at the next opening character, so a line of unclosed '<a' or '[x' stays linear.
   if (text.includes('<')) text = text.replace(text.includes('-->') ? /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g : /<\/?[A-Za-z][^<>]*>/g, ' ');
@@ -79,13 +83,21 @@ export function inlineLines(children: readonly Token[], lineCount: number): Inli
 
 /** The characters that start inline markup: emphasis, code, links and images, tags, entities, escapes. */
 const INLINE_MARKUP = /[\\`*_~[\]<&]/;
+/**
+ * A line that is one run of emphasis around text without markup, then only punctuation: '**Timeline:**',
+ * '__Summary__:', '*Root Cause*'. The text neither starts nor ends with a space, so both delimiters flank it.
+ */
+const EMPHASIZED_LINE = /^[ \t]*(\*\*|__|\*|_)([^\s\\`*_~[\]<&](?:[^\\`*_~[\]<&]*[^\s\\`*_~[\]<&])?)\1([\s:;.\-\u2013\u2014]*)$/;
 
 /**
- * A line without inline markup reads as itself, bold-free, whatever its paragraph holds: no inline
- * parse needed, and most prose lines are like that.
+ * The line as its inline tokens would give it, read without them when that is certain: a line without
+ * inline markup reads as itself whatever its paragraph holds, and a paragraph's only line may also be
+ * one run of emphasis (`alone`). Most lines are one or the other; the rest need the inline parse.
  */
-export function plainInlineLine(raw: string): InlineLine | undefined {
-  return INLINE_MARKUP.test(raw) ? undefined : { text: raw.trim(), bold: false };
+export function simpleInlineLine(raw: string, alone: boolean): InlineLine | undefined {
+  if (!INLINE_MARKUP.test(raw)) return { text: raw.trim(), bold: false };
+  const emphasized = alone ? EMPHASIZED_LINE.exec(raw) : null;
+  return emphasized ? { text: (emphasized[2] + emphasized[3]).trim(), bold: SIGNIFICANT.test(emphasized[2]) } : undefined;
 }
 
 /** The same information from a raw line, for lines whose inline tokens could not be used. */

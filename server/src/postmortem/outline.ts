@@ -7,10 +7,10 @@
 import type { Range } from '../finding';
 import type { SourceText } from '../sourceText';
 import { inlineChildren, type Block } from './blocks';
-import { inlineLines, plainInlineLine, rawInlineLine, stripMarkup, type InlineLine } from './markup';
+import { inlineLines, rawInlineLine, simpleInlineLine, stripMarkup, type InlineLine } from './markup';
 import type { Section, SectionStyle } from './model';
 import type { Profile } from './profile';
-import { matchSection, type SectionMatch } from './sectionNames';
+import { matchKeywords, matchSection, type SectionMatch } from './sectionNames';
 
 export interface Outline {
   sections: Section[];
@@ -55,8 +55,9 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
   const candidates: Candidate[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      const title = (inlineLines(inlineChildren(block), 1)?.[0].text ?? stripMarkup(block.inline!.content)).trim();
-      candidates.push({ line: block.line, endLine: block.endLine, title, style: 'heading', level: block.level, real: true, match: matchSection(profile, title) });
+      const content = block.inline!.content;
+      const title = (simpleInlineLine(content, true) ?? inlineLines(inlineChildren(block), 1)?.[0])?.text.trim() ?? stripMarkup(content);
+      candidates.push({ line: block.line, endLine: block.endLine, title, style: 'heading', level: block.level, real: true, match: headingMatch(profile, title) });
     } else if (block.kind === 'html') {
       for (let n = block.line; n <= block.endLine; n++) {
         const raw = source.line(n);
@@ -64,21 +65,20 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
         if (!m) continue;
         const title = stripMarkup(m[2]);
         const level = /^\d$/.test(m[1]) ? Number(m[1]) : m[1].length;
-        if (title) candidates.push({ line: n, endLine: n, title, style: 'heading', level, real: true, match: matchSection(profile, title) });
+        if (title) candidates.push({ line: n, endLine: n, title, style: 'heading', level, real: true, match: headingMatch(profile, title) });
       }
     } else if (block.kind === 'paragraph' && !block.quoted) {
-      let lines: InlineLine[] | undefined;
       for (let line = block.line; line <= block.endLine; line++) {
         const raw = source.line(line);
         // In a list item, only a line back at the margin (a lazy continuation) reads as a title.
         if (block.item && (line === block.item.line || /^\s/.test(raw))) continue;
         if (!mayBeTitle(raw)) continue;
-        const { text, bold } = plainInlineLine(raw) ?? (lines ??= paragraphLines(block, source))[line - block.line];
+        const { text, bold } = paragraphLine(block, source, line);
         if (!text || text.length > MAX_TITLE_LENGTH || !titleLike(text)) continue;
         const hashes = MISSING_HASH_SPACE.exec(raw);
         if (hashes) {
           const title = text.replace(/^#+/, '').trim();
-          candidates.push({ line, endLine: line, title, style: 'heading', level: hashes[1].length, real: true, match: matchSection(profile, title), missingHashSpace: true });
+          candidates.push({ line, endLine: line, title, style: 'heading', level: hashes[1].length, real: true, match: headingMatch(profile, title), missingHashSpace: true });
           continue;
         }
         const match = matchSection(profile, text);
@@ -87,6 +87,11 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
     }
   }
   return candidates;
+}
+
+/** A heading is a section whatever its title, so its words alone may say which one it is. */
+function headingMatch(profile: Profile, title: string): SectionMatch | undefined {
+  return matchSection(profile, title) ?? matchKeywords(profile, title);
 }
 
 /** A cheap look at the raw line first: a 'Label: content' line (any timeline line) is never a title. */
@@ -103,8 +108,20 @@ function titleLike(text: string): boolean {
   return (colon < 0 || !LETTER_OR_DIGIT.test(text.slice(colon + 1))) && !text.endsWith('?') && (words <= 3 || !text.endsWith('.'));
 }
 
+/** Lines of the paragraphs whose inline tokens were needed, read once per paragraph. */
+const parsedLines = new WeakMap<Block, InlineLine[]>();
+
+/** One line of a paragraph as a reader sees it. */
+function paragraphLine(block: Block, source: SourceText, line: number): InlineLine {
+  const simple = simpleInlineLine(source.line(line), block.line === block.endLine);
+  if (simple) return simple;
+  let lines = parsedLines.get(block);
+  if (!lines) parsedLines.set(block, (lines = paragraphLines(block, source)));
+  return lines[line - block.line];
+}
+
 /** The text of each line of a paragraph, from its inline tokens when they line up with the source. */
-export function paragraphLines(block: Block, source: SourceText): InlineLine[] {
+function paragraphLines(block: Block, source: SourceText): InlineLine[] {
   const count = block.endLine - block.line + 1;
   const lines = block.inline && inlineLines(inlineChildren(block), count);
   if (lines) return lines;
@@ -117,6 +134,11 @@ interface OpenSection {
   index: number;
   /** Closed by the next title at this level or above; lowered when it adopts sub-sections written at its own level. */
   closesAt: number;
+}
+
+/** The level at which an open section closes, once `adopter` has adopted a heading at `level`. */
+function closingLevel(open: OpenSection, adopter: OpenSection | undefined, level: number): number {
+  return open === adopter ? Math.min(open.closesAt, level - 1) : open.closesAt;
 }
 
 /** A bold or plain title's look: its style, and whether it ends with ':' like 'Issue Summary:'. */
@@ -214,7 +236,6 @@ function selectSections(candidates: Candidate[], source: SourceText, content: Ui
     // '**Corrective and Preventative Measures:**' straight followed by '# Improvements:': the heading
     // right under a named title, with nothing between, is its sub-section even at the same level.
     const adopter = c.real ? open.find((o) => chosen[o.index].section.key && o.closesAt >= level && untouched(o.index, c.line)) : undefined;
-    const closesAt = (o: OpenSection) => (o === adopter ? Math.min(o.closesAt, level - 1) : o.closesAt);
 
     let current: Section | undefined;
     let currentTier = 0;
@@ -223,7 +244,7 @@ function selectSections(candidates: Candidate[], source: SourceText, content: Ui
       const section = chosen[open[k].index].section;
       if (!section.key) continue;
       if (!current) [current, currentTier] = [section, tierOf(open[k].index)];
-      if (closesAt(open[k]) < level) {
+      if (closingLevel(open[k], adopter, level) < level) {
         enclosing = section;
         break;
       }
@@ -232,8 +253,10 @@ function selectSections(candidates: Candidate[], source: SourceText, content: Ui
     if (key) {
       // A part of the section it sits in ('### Action Items' under '## Corrective Measures', 'Root Cause:'
       // under 'Root Cause and Resolution:'), or a weaker name nested in another section ('### Root Cause:'
-      // under '## Issue Summary') names no section of its own.
-      const part = current?.key === key && (level > current.level || tier < currentTier);
+      // under '## Issue Summary') names no section of its own. A real heading sits in a section only below
+      // its level: at the same level or above it closes it ('## ROOT CAUSES' then '## MEASURES TAKEN TO
+      // ARREST THE ISSUE' are two sections).
+      const part = current?.key === key && (level > current.level || (!c.real && tier < currentTier));
       const strongest = tier === bestTier.get(key);
       if (c.real) named = part || enclosing?.key === key || (enclosing && !strongest) || detached.has(c) ? undefined : key;
       else named = !part && enclosing?.key !== key && (strongest || formats?.has(format(c))) ? key : undefined;
@@ -243,7 +266,7 @@ function selectSections(candidates: Candidate[], source: SourceText, content: Ui
     for (let k = open.length - 1; k >= 0; k--) {
       const o = open[k];
       if (o === adopter && !named) {
-        o.closesAt = closesAt(o);
+        o.closesAt = closingLevel(o, adopter, level);
         continue;
       }
       if (o.closesAt >= level || (named && chosen[o.index].section.key)) {
@@ -311,7 +334,7 @@ function findTitle(sections: Section[], blocks: readonly Block[], source: Source
   for (const block of blocks) {
     if (block.line >= firstNamed) break;
     if (block.kind !== 'paragraph' || block.item || block.quoted) continue;
-    const [first] = paragraphLines(block, source);
+    const first = paragraphLine(block, source, block.line);
     if (!first?.text || titleLines.has(block.line) || first.text.length > 120) continue;
     const raw = source.line(block.line);
     const start = raw.length - raw.trimStart().length;

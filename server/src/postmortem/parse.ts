@@ -17,11 +17,13 @@ import { readTimeline } from './timeline';
 export { markdown };
 
 /**
- * Builds the model of a postmortem. `tokens`, when given, are markdown-it tokens of the same text with
- * its front matter removed, as markdownlint hands them to custom rules; they are read, never changed.
+ * Builds the model of a postmortem, from its text or its `SourceText` (when the caller has one already).
+ * `tokens`, when given, are markdown-it tokens of the same text with its front matter removed, as
+ * markdownlint hands them to custom rules; they are read, never changed.
  */
-export function buildModel(text: string, profile: Profile, tokens?: readonly Token[]): PostmortemModel {
-  const source = new SourceText(text);
+export function buildModel(document: string | SourceText, profile: Profile, tokens?: readonly Token[]): PostmortemModel {
+  const source = typeof document === 'string' ? new SourceText(document) : document;
+  const { text } = source;
   const frontMatter = readFrontMatter(source);
   // markdown-it does not know front matter: parse what follows it, as markdownlint does.
   const body = frontMatter.lineCount ? text.slice(bodyStart(source, frontMatter.lineCount)) : text;

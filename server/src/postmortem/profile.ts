@@ -7,6 +7,11 @@ export interface SectionSpec {
   title: string;
   /** Other names people use; matched fuzzily (case, trailing punctuation, emoji, markup, small typos). */
   aliases: string[];
+  /**
+   * Word beginnings that point to the section in a heading that names none ('arrest' in 'Measures taken
+   * to arrest the issue'); 'prevent' covers 'preventive' and 'prevention'.
+   */
+  keywords?: string[];
   required: boolean;
   /** One-line prompt placed in the inserted skeleton. */
   prompt: string;
@@ -23,5 +28,5 @@ export interface Profile {
 export interface CustomProfileConfig {
   name?: string;
   description?: string;
-  sections: Array<{ key?: string; title: string; aliases?: string[]; required?: boolean; prompt?: string }>;
+  sections: Array<{ key?: string; title: string; aliases?: string[]; keywords?: string[]; required?: boolean; prompt?: string }>;
 }

@@ -6,9 +6,18 @@ import type { AnalysisSettings } from '../settings';
 import type { SectionStyle } from './model';
 import type { CustomProfileConfig, Profile, SectionSpec } from './profile';
 
-function section(key: string, title: string, required: boolean, prompt: string, aliases: string[] = []): SectionSpec {
-  return { key, title, aliases, required, prompt };
+function section(key: string, title: string, required: boolean, prompt: string, aliases: string[] = [], keywords?: string[]): SectionSpec {
+  return keywords ? { key, title, aliases, keywords, required, prompt } : { key, title, aliases, required, prompt };
 }
+
+// Keywords of the sections most templates share, for headings that name no section.
+const SUMMARY_WORDS = ['summar', 'overview', 'synopsis'];
+const TIMELINE_WORDS = ['timeline', 'chronolog'];
+const CAUSE_WORDS = ['cause', 'why'];
+/** What stopped the incident: 'How we fixed it', 'Measures taken to arrest the issue'. */
+const RESOLUTION_WORDS = ['resol', 'fix', 'solv', 'solution', 'remed', 'restor', 'recover', 'arrest', 'stop'];
+/** What keeps it from happening again: 'Measures against such problem in future'. */
+const PREVENTION_WORDS = ['correct', 'prevent', 'future', 'recur', 'again', 'avoid', 'improv', 'follow', 'todo', 'remediat'];
 
 /** Holberton/ALX "0x19. Postmortem", itself derived from Google's 2013 API infrastructure incident report. */
 const classic: Profile = {
@@ -17,18 +26,18 @@ const classic: Profile = {
   sections: [
     section('summary', 'Issue Summary', true,
       'Duration with start and end times and time zone, the impact (what was down, what users saw, % of users affected), and the root cause in one sentence.',
-      ['Summary', 'Incident Summary', 'Outage Summary', 'Executive Summary', 'Summary of the Incident', 'Incident Overview', 'Overview', 'Incident Description', 'Issue Description']),
+      ['Summary', 'Incident Summary', 'Outage Summary', 'Executive Summary', 'Summary of the Incident', 'Incident Overview', 'Overview', 'Incident Description', 'Issue Description'], SUMMARY_WORDS),
     section('timeline', 'Timeline', true,
       'One short bullet per event with its time and zone: detection, actions taken, misleading paths, escalation, resolution.',
-      ['Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events', 'Outage Timeline', 'Detailed Timeline', 'Chronology', 'Sequence of Events']),
+      ['Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events', 'Outage Timeline', 'Detailed Timeline', 'Chronology', 'Sequence of Events'], TIMELINE_WORDS),
     section('root-cause', 'Root Cause and Resolution', true,
       'What caused the issue and how it was fixed, in detail.',
-      ['Root Cause', 'Root Causes', 'Root Cause Analysis', 'Cause', 'Cause and Resolution', 'Root Cause and Fix', 'Resolution', 'Resolution and Recovery']),
+      ['Root Cause', 'Root Causes', 'Root Cause Analysis', 'Cause', 'Cause and Resolution', 'Root Cause and Fix', 'Resolution', 'Resolution and Recovery'], [...CAUSE_WORDS, ...RESOLUTION_WORDS]),
     section('corrective', 'Corrective and Preventative Measures', true,
       'What can be improved or fixed broadly, then a list of concrete tasks (e.g. patch the server, add monitoring on memory).',
       ['Corrective Measures', 'Preventative Measures', 'Preventive Measures', 'Corrective Actions', 'Preventive Actions', 'Corrective and Preventive Actions',
         'Action Items', 'Follow-up Actions', 'Follow-up Tasks', 'Next Steps', 'Prevention', 'Future Prevention', 'Mitigation and Future Prevention',
-        'Future Measures', 'Preventive Methods', 'Lessons Learned', 'Remediation']),
+        'Future Measures', 'Preventive Methods', 'Lessons Learned', 'Remediation'], PREVENTION_WORDS),
   ],
 };
 
@@ -37,15 +46,15 @@ const googleSre: Profile = {
   name: 'google-sre',
   description: 'Google SRE book example postmortem: summary, impact, root causes, trigger, resolution, detection, action items, lessons learned, timeline.',
   sections: [
-    section('summary', 'Summary', true, 'One or two sentences, including how long the service was down.', ['Executive Summary', 'Issue Summary', 'Incident Summary', 'Overview']),
+    section('summary', 'Summary', true, 'One or two sentences, including how long the service was down.', ['Executive Summary', 'Issue Summary', 'Incident Summary', 'Overview'], SUMMARY_WORDS),
     section('impact', 'Impact', true, 'Who and what was affected, and how much (queries lost, % of users, revenue).', ['Customer Impact', 'User Impact']),
-    section('root-cause', 'Root Causes', true, 'Why the incident happened, beyond the trigger.', ['Root Cause', 'Root Causes and Trigger', 'Root Cause Analysis', 'Contributing Factors']),
+    section('root-cause', 'Root Causes', true, 'Why the incident happened, beyond the trigger.', ['Root Cause', 'Root Causes and Trigger', 'Root Cause Analysis', 'Contributing Factors'], CAUSE_WORDS),
     section('trigger', 'Trigger', false, 'The change or event that set the root causes off.'),
-    section('resolution', 'Resolution', true, 'What stopped the incident, and how service was restored.', ['Mitigation', 'Recovery', 'Recovery Efforts']),
+    section('resolution', 'Resolution', true, 'What stopped the incident, and how service was restored.', ['Mitigation', 'Recovery', 'Recovery Efforts'], RESOLUTION_WORDS),
     section('detection', 'Detection', true, 'How and when the incident was detected.'),
-    section('corrective', 'Action Items', true, 'A table of items: action, type (mitigate/prevent/process), owner, bug.', ['Corrective Actions', 'Follow-up Actions', 'Corrective and Preventative Measures']),
+    section('corrective', 'Action Items', true, 'A table of items: action, type (mitigate/prevent/process), owner, bug.', ['Corrective Actions', 'Follow-up Actions', 'Corrective and Preventative Measures'], PREVENTION_WORDS),
     section('lessons', 'Lessons Learned', true, 'What went well, what went wrong, and where we got lucky.', ['Lessons', 'What Went Well']),
-    section('timeline', 'Timeline', true, 'A date line with its zone ("2015-10-21 (all times UTC)"), then one line per event: "14:51 event".', ['Incident Timeline']),
+    section('timeline', 'Timeline', true, 'A date line with its zone ("2015-10-21 (all times UTC)"), then one line per event: "14:51 event".', ['Incident Timeline'], TIMELINE_WORDS),
     section('supporting', 'Supporting Information', false, 'Links to dashboards, graphs and documents.', ['Supporting Info', 'Appendix']),
   ],
 };
@@ -55,15 +64,15 @@ const pagerduty: Profile = {
   name: 'pagerduty',
   description: 'PagerDuty postmortem template: overview, what happened, contributing factors, resolution, impact, responders, timeline, how we did, action items.',
   sections: [
-    section('summary', 'Overview', true, 'One or two sentences: contributing factors, a summary of the timeline, and the impact.', ['Summary', 'Incident Summary', 'Issue Summary']),
+    section('summary', 'Overview', true, 'One or two sentences: contributing factors, a summary of the timeline, and the impact.', ['Summary', 'Incident Summary', 'Issue Summary'], SUMMARY_WORDS),
     section('what-happened', 'What Happened', true, 'The story of the incident, for readers who were not there.'),
-    section('root-cause', 'Contributing Factors', true, 'The factors that together led to the incident.', ['Root Causes', 'Root Cause']),
-    section('resolution', 'Resolution', true, 'The temporary fix and the long-term fix.'),
+    section('root-cause', 'Contributing Factors', true, 'The factors that together led to the incident.', ['Root Causes', 'Root Cause'], CAUSE_WORDS),
+    section('resolution', 'Resolution', true, 'The temporary fix and the long-term fix.', [], RESOLUTION_WORDS),
     section('impact', 'Impact', true, 'Time in SEV-1 and SEV-2, notifications out of SLA, events dropped, accounts and users affected, support requests.'),
     section('responders', 'Responders', false, 'Incident commander, scribe and the other responders.'),
-    section('timeline', 'Timeline', true, 'A table: time (UTC), event, link to the data that proves it.'),
+    section('timeline', 'Timeline', true, 'A table: time (UTC), event, link to the data that proves it.', [], TIMELINE_WORDS),
     section('lessons', "How'd We Do?", true, "What went well, and what didn't go so well.", ['How Did We Do', 'What Went Well', 'Lessons Learned']),
-    section('corrective', 'Action Items', true, 'Each item a ticket, tagged with the incident.', ['Follow-up Actions', 'Corrective Actions']),
+    section('corrective', 'Action Items', true, 'Each item a ticket, tagged with the incident.', ['Follow-up Actions', 'Corrective Actions'], PREVENTION_WORDS),
     section('messaging', 'Messaging', false, 'The internal email and the external status page message, with a genuine apology.', ['External Message', 'Internal Email']),
   ],
 };
@@ -73,19 +82,19 @@ const atlassian: Profile = {
   name: 'atlassian',
   description: 'Atlassian incident postmortem: summary, leadup, fault, impact, detection, response, recovery, timeline, five whys, root cause, lessons, corrective actions.',
   sections: [
-    section('summary', 'Incident Summary', true, 'What happened, why, how severe, and for how long.', ['Summary', 'Issue Summary', 'Overview']),
+    section('summary', 'Incident Summary', true, 'What happened, why, how severe, and for how long.', ['Summary', 'Issue Summary', 'Overview'], SUMMARY_WORDS),
     section('leadup', 'Leadup', true, 'The sequence of events and changes that led to the incident.', ['Lead-up']),
     section('fault', 'Fault', true, "How the change didn't work as expected, with graphs where they help."),
     section('impact', 'Impact', true, 'Internal and external users affected, % of users, support cases raised.'),
     section('detection', 'Detection', true, 'When and how the incident was detected, and how to halve the time to detect.'),
     section('response', 'Response', true, 'Who responded, when, and any delays or obstacles.'),
-    section('resolution', 'Recovery', true, 'How and when service was restored, and how to halve the time to mitigate.', ['Resolution']),
-    section('timeline', 'Timeline', true, 'A detailed timeline, each entry with its time and zone.'),
+    section('resolution', 'Recovery', true, 'How and when service was restored, and how to halve the time to mitigate.', ['Resolution'], RESOLUTION_WORDS),
+    section('timeline', 'Timeline', true, 'A detailed timeline, each entry with its time and zone.', [], TIMELINE_WORDS),
     section('five-whys', 'Five Whys', true, 'Ask why, five times, starting from the user-visible symptom.', ['5 Whys']),
-    section('root-cause', 'Root Cause', false, 'The blameless root cause.', ['Blameless Root Cause', 'Root Causes']),
+    section('root-cause', 'Root Cause', false, 'The blameless root cause.', ['Blameless Root Cause', 'Root Causes'], CAUSE_WORDS),
     section('related', 'Related Records', false, 'Previous incidents with the same root cause.', ['Backlog Check']),
     section('lessons', 'Lessons Learned', false, 'What we learned.'),
-    section('corrective', 'Corrective Actions', true, 'Follow-up tasks with owners and due dates.', ['Follow-up Tasks', 'Action Items', 'Priority Actions']),
+    section('corrective', 'Corrective Actions', true, 'Follow-up tasks with owners and due dates.', ['Follow-up Tasks', 'Action Items', 'Priority Actions'], PREVENTION_WORDS),
   ],
 };
 
@@ -125,7 +134,8 @@ export function profileFromConfig(config: CustomProfileConfig): Profile {
     sections.push({
       key,
       title,
-      aliases: Array.isArray(entry.aliases) ? entry.aliases.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [],
+      aliases: strings(entry.aliases),
+      ...(Array.isArray(entry.keywords) ? { keywords: strings(entry.keywords) } : {}),
       required: entry.required !== false,
       prompt: typeof entry.prompt === 'string' && entry.prompt.trim() ? entry.prompt.trim() : `Describe the ${title.toLowerCase().replace(/[\s.!?:;]+$/, '')}.`,
     });
@@ -135,6 +145,11 @@ export function profileFromConfig(config: CustomProfileConfig): Profile {
     description: typeof config.description === 'string' ? config.description : 'Custom profile from settings.',
     sections,
   };
+}
+
+/** The non-blank strings of a list from hand-written configuration. */
+function strings(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
 }
 
 function slug(title: string): string {

@@ -64,8 +64,9 @@ const DATE =
   `|(?<![\\d.])(?<y3>\\d{4})[-/.](?<m3>\\d{1,2})[-/.](?<d3>\\d{1,2})(?![\\d:])` +
   `|(?<![\\d.])(?<a4>\\d{1,2})[-/.](?<b4>\\d{1,2})[-/.](?<y4>\\d{4}|\\d{2})(?![\\d:.]))`;
 const DATE_ANYWHERE = new RegExp(DATE, 'gi');
-/** Every date has a month name or digits joined by '-', '/' or '.'; most lines have neither. */
+/** Every date has a day in digits, and a month name or digits joined by '-', '/' or '.'; most lines have neither. */
 const MAY_HOLD_DATE = /\d[-/.]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const DIGIT = /\d/;
 /** A date right before a time: 'June 19, 2024, ', '05-02-2022 ', '2024-06-19T', 'May 12, 2024, at '. */
 const DATE_BEFORE = new RegExp(`${DATE}(?:,?[ \\t]*(?:at[ \\t]+|@[ \\t]*)?|T)[*_]{0,3}$`, 'i');
 /** A date right after a time and its zone: ' 29 april 2022', ', June 19, 2024', ' on June 20'. */
@@ -226,7 +227,7 @@ export function findZoneMentions(text: string, line: number): TimeZone[] {
 /** Calendar dates anywhere in `text`. */
 export function findDates(text: string): DateMention[] {
   const dates: DateMention[] = [];
-  if (!MAY_HOLD_DATE.test(text)) return dates;
+  if (!DIGIT.test(text) || !MAY_HOLD_DATE.test(text)) return dates;
   DATE_ANYWHERE.lastIndex = 0;
   for (let m = DATE_ANYWHERE.exec(text); m; m = DATE_ANYWHERE.exec(text)) {
     const date = calendarDate(m.groups!);

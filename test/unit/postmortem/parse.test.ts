@@ -201,6 +201,12 @@ describe('timeline layouts', () => {
     ]);
   });
 
+  it("reads '15.25' with a dot as an entry's time, and nowhere else", () => {
+    const model = build(doc('## Timeline', '* 15.25 PST - still trying to find the cause', '- 15.40 - engineers suspect the permissions', '- 16.05: fixed, latency down 12.50 ms', '- 2.5 hours in, the page was back'));
+    assert.deepEqual(model.timeline.map((e) => [e.timestamp?.raw, e.minutes]), [['15.25 PST', 925], ['15.40', 940], ['16.05', 965], [undefined, undefined]]);
+    assert.equal(model.timeline[2].text, 'fixed, latency down 12.50 ms');
+  });
+
   it('reads numbered items', () => {
     const model = build(doc('## Timeline', '1. 10:00 - detected', '2. 10:30 - fixed'));
     assert.deepEqual(model.timeline.map((e) => [e.layout, e.text, e.minutes]), [['numbered', 'detected', 600], ['numbered', 'fixed', 630]]);
@@ -302,6 +308,13 @@ describe('zones', () => {
     assert.deepEqual([prose.timeline[0].timestamp?.zone?.name, prose.timeline[0].timestamp?.zone?.origin], ['UTC', 'section']);
   });
 
+  it("reads the zone offsets our snippets write ('09:05 UTC+01:00')", () => {
+    const model = build(doc('## Issue Summary', '- **Start**: 2024-06-19, 09:05 UTC+01:00', '- **End**: 2024-06-19, 10:35 UTC+01:00', '', '## Timeline', '2024-06-19 (all times UTC+01:00)', '- 09:05 OUTAGE BEGINS: what happened', '- **09:40 UTC+01:00**: rolled back'));
+    assert.deepEqual([model.window?.startMinutes, model.window?.endMinutes], [545, 635]);
+    assert.deepEqual(model.timeline.map((e) => [e.timestamp?.zone?.name, e.timestamp?.zone?.offsetMinutes, e.minutes]), [['UTC+01:00', 60, 545], ['UTC+01:00', 60, 580]]);
+    assert.equal(model.documentZone?.offsetMinutes, 60);
+  });
+
   it('gives the rest the zone the document states most', () => {
     const model = build(doc('## Issue Summary', 'From 12:00 EAT to 12:16 EAT the site was down; at 12:20 UTC we wrote this.', '', '## Timeline', '- 12:00 detected', '- 12:16 restored'));
     assert.deepEqual([model.documentZone?.name, model.documentZone?.offsetMinutes, model.documentZone?.origin], ['EAT', 180, 'document']);
@@ -329,6 +342,13 @@ describe('minutes on one scale', () => {
   it('takes dates from date lines in the timeline', () => {
     const model = build(doc('## Timeline', '2019-10-21', '', '- 23:55 alert', '', '2019-10-22', '', '- 00:05 fixed'));
     assert.deepEqual(model.timeline.map((e) => e.minutes), [1435, 1445]);
+  });
+
+  it('rolls entries past midnight when the summary dates both ends of the window', () => {
+    const model = build(doc('## Issue Summary', 'From 23:40 on June 19, 2024 to 00:40 WAT on June 20, users could not log in.', '', '## Timeline', '- 23:40 WAT: alert', '- 00:10 WAT: rolled back', '- 00:40 WAT: recovered'));
+    assert.deepEqual([model.window?.start?.date, model.window?.end?.date], [{ year: 2024, month: 6, day: 19 }, { month: 6, day: 20 }]);
+    assert.deepEqual([model.window?.startMinutes, model.window?.endMinutes], [1420, 1480]);
+    assert.deepEqual(model.timeline.map((e) => e.minutes), [1420, 1450, 1480]);
   });
 
   it('converts entries to the zone of the window', () => {
@@ -370,6 +390,9 @@ describe('the issue summary', () => {
     assert.equal(at(text, model.statedLength!.range), '1 hour 41 minutes');
     assert.equal(build(doc('## Issue Summary', '### Duration: May 9, 17:30 PST - May 10, 01:00 PST (7.5 hours)')).statedLength?.minutes, 450);
     assert.equal(build(doc('## Issue Summary', '5 minutes after the deploy, users complained.')).statedLength, undefined);
+    const days = build(doc('## Issue Summary', 'The outage lasted 2 days, 3 hours and 5 minutes.'));
+    assert.deepEqual([days.statedLength?.minutes, days.statedLength?.raw], [3065, '2 days, 3 hours and 5 minutes']);
+    assert.equal(build(doc('## Issue Summary', '**Duration:** 5 days 6 hours')).statedLength?.minutes, 7560);
   });
 
   it('reads the impact: share and count of users, with their spans', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildModel } from '../../../server/src/postmortem/parse';
 import type { CustomProfileConfig } from '../../../server/src/postmortem/profile';
 import { profileFromConfig, profiles, renderSectionSkeleton, resolveProfile } from '../../../server/src/postmortem/profiles';
-import { matchSection, MatchTier, normalizeSectionName } from '../../../server/src/postmortem/sectionNames';
+import { matchKeywords, matchSection, MatchTier, normalizeSectionName } from '../../../server/src/postmortem/sectionNames';
 import { defaultSettings, type AnalysisSettings } from '../../../server/src/settings';
 
 const settings = (patch: Partial<AnalysisSettings>): AnalysisSettings => ({ ...defaultSettings, ...patch });
@@ -78,6 +78,11 @@ describe('profileFromConfig', () => {
     ]);
   });
 
+  it('keeps the keywords of a section, when it gives them', () => {
+    const profile = profileFromConfig({ sections: [{ title: 'Comms', keywords: ['announce', 3 as unknown as string, ' '] }, { title: 'Timeline' }] });
+    assert.deepEqual(profile.sections.map((s) => s.keywords), [['announce'], undefined]);
+  });
+
   it('skips malformed sections and keeps keys unique', () => {
     const profile = profileFromConfig({
       sections: [{ title: 'Summary' }, { title: '   ' }, null as never, { title: 7 as unknown as string }, { title: 'Summary' }, { title: 'Other', key: 'summary' }],
@@ -113,6 +118,13 @@ describe('section name matching', () => {
   it('matches a known name before a subtitle or after a word or two, as a partial match', () => {
     assert.deepEqual([key('Prevention: Lessons Learned'), matchSection(classic, 'Prevention: Lessons Learned')?.tier], ['corrective', MatchTier.Partial]);
     assert.equal(matchSection(classic, 'horror Timeline')?.tier, MatchTier.Partial);
+    const mustContain = matchSection(classic, 'Corrective and preventative measures must contain');
+    assert.deepEqual([mustContain?.spec.key, mustContain?.tier], ['corrective', MatchTier.Partial]);
+  });
+
+  it('allows typos in a partial match as in a whole title', () => {
+    assert.equal(key('Corective and preventive measures we took'), 'corrective');
+    assert.equal(key('Incident Timline'), 'timeline');
   });
 
   it('does not match other titles', () => {
@@ -121,9 +133,53 @@ describe('section name matching', () => {
     }
   });
 
+  it('answers the same title the same way every time', () => {
+    for (const title of ['Timeline', 'Debugging Process', 'Corective and preventive measures']) assert.equal(matchSection(classic, title), matchSection(classic, title), title);
+  });
+
   it('matches against the profile in use', () => {
     assert.equal(matchSection(profiles['google-sre'], 'Impact')?.spec.key, 'impact');
     assert.equal(matchSection(profiles.pagerduty, "How'd We Do?")?.spec.key, 'lessons');
+  });
+});
+
+describe('section keywords', () => {
+  const classic = profiles.classic;
+  const key = (title: string) => matchKeywords(classic, title)?.spec.key;
+
+  it('finds the section a heading points to without naming it', () => {
+    const arrest = matchKeywords(classic, 'MEASURES TAKEN TO ARREST THE ISSUE');
+    assert.deepEqual([arrest?.spec.key, arrest?.tier], ['root-cause', MatchTier.Keyword]);
+    assert.equal(key('Measures against such problem in future'), 'corrective');
+    assert.equal(key('How we fixed it'), 'root-cause');
+    assert.equal(key('Avoiding a repeat'), 'corrective');
+  });
+
+  it('needs one keyword or two words of its names, and a clear winner', () => {
+    for (const title of ['Debugging Process', 'Tasks', 'DETECTION AND DURATION OF THE ISSUE', 'Improvements/Fixes', 'Conclusion']) {
+      assert.equal(matchKeywords(classic, title), undefined, title);
+    }
+  });
+
+  it('leaves sentences alone, whatever words they use', () => {
+    assert.equal(key('By implementing the corrective and preventative measures outlined above, we aim to prevent similar incidents in the future'), undefined);
+  });
+
+  it("uses the words only one section's names use, in any profile", () => {
+    const profile = profileFromConfig({ sections: [{ title: 'Customer Communication' }, { title: 'Timeline' }] });
+    assert.equal(matchKeywords(profile, 'Communication with our customers')?.spec.key, 'customer-communication');
+    assert.equal(matchKeywords(profile, 'What we told people'), undefined);
+  });
+
+  it('makes headings sections, but never a line of text', () => {
+    const model = buildModel(['# Outage', '## Root Causes', 'A bad deploy.', '## Measures taken to arrest the issue', 'We rolled back.', '', 'Issue fixed', '', '# Measures against such problem in future', '- Add a canary'].join('\n'), classic);
+    assert.deepEqual(model.sections.map((s) => [s.title, s.key]), [
+      ['Outage', undefined],
+      ['Root Causes', 'root-cause'],
+      ['Measures taken to arrest the issue', 'root-cause'],
+      ['Measures against such problem in future', 'corrective'],
+    ]);
+    assert.deepEqual(model.actionItems.map((item) => item.text), ['Add a canary']);
   });
 });
 

@@ -75,6 +75,28 @@ describe('clock times', () => {
     }
   });
 
+  it("reads '15.25' as a time before a zone or am/pm, or where a timeline entry starts", () => {
+    const pst = only('* 15.25 PST 29 april 2022 - engineers still trying');
+    assert.deepEqual([pst.time.hour, pst.time.minute, pst.zone?.name], [15, 25, 'PST']);
+    assert.equal(only('at 7.45 pm we paged').time.hour, 19);
+    // At the start of an entry ('- ' is 2 characters), followed by a separator.
+    const entry = findTimestamps('- 15.25 - engineers check the logs', 3, 2);
+    assert.deepEqual(entry.map((s) => [s.raw, s.time.hour, s.time.minute]), [['15.25', 15, 25]]);
+    assert.equal(findTimestamps('| 09.05 | alert fired |', 0, 2)[0]?.raw, '09.05');
+    assert.equal(findTimestamps('- **15.25**: paged', 0, 4)[0]?.raw, '15.25');
+  });
+
+  it('keeps decimals in prose as numbers', () => {
+    const cases: Array<[string, number]> = [
+      ['- 15.25 - engineers', -1], // not an entry
+      ['latency rose 15.25 - 3 ms', 2], // an entry starts elsewhere
+      ['- 15.25 percent of users', 2], // no separator after it
+      ['- 99.50 - the price', 2], // no such time
+      ['- 3.14 is pi', 2],
+    ];
+    for (const [text, entryStart] of cases) assert.deepEqual(findTimestamps(text, 0, entryStart), [], text);
+  });
+
   it('finds the time inside bold and italic markup', () => {
     const bold = only('- **14:00 WAT**: Issue detected');
     assert.equal(bold.raw, '14:00 WAT');
@@ -121,6 +143,13 @@ describe('dates next to times', () => {
     const stamp = only('* 13:15 PST 29 april 2022 - a customer complained');
     assert.deepEqual(stamp.date, { year: 2022, month: 4, day: 29 });
     assert.equal(stamp.raw, '13:15 PST 29 april 2022');
+  });
+
+  it("takes a date after 'on', so the ends of a range over midnight keep their days", () => {
+    const [from, to] = findTimestamps('From 23:40 on June 19, 2024 to 00:40 WAT on June 20, users could not log in.', 0);
+    assert.deepEqual([from.raw, from.date], ['23:40 on June 19, 2024', { year: 2024, month: 6, day: 19 }]);
+    assert.deepEqual([to.raw, to.date], ['00:40 WAT on June 20', { month: 6, day: 20 }]);
+    assert.equal(from.zone?.name, 'WAT');
   });
 
   it('reads ISO 8601 date-times with their zone', () => {
@@ -172,6 +201,15 @@ describe('time zones', () => {
       assert.equal(zone?.name, name, text);
       assert.equal(zone?.offsetMinutes, offset, text);
       assert.equal(text.slice(zone!.range!.start.character, zone!.range!.end.character), name, text);
+    }
+  });
+
+  it("reads the 'UTC+01:00' our snippets write from VS Code's $CURRENT_TIMEZONE_OFFSET", () => {
+    for (const [offset, minutes] of [['+01:00', 60], ['-05:00', -300], ['+00:00', 0], ['+05:45', 345], ['-03:30', -210]] as const) {
+      const stamp = only(`- **09:05 UTC${offset}**: what happened`);
+      assert.deepEqual([stamp.raw, stamp.zone?.name, stamp.zone?.offsetMinutes], [`09:05 UTC${offset}`, `UTC${offset}`, minutes], offset);
+      assert.deepEqual(only(`- **Start**: 2024-06-19, 09:05 UTC${offset}`).date, { year: 2024, month: 6, day: 19 });
+      assert.deepEqual(findZoneMentions(`Timeline (all times UTC${offset})`, 0).map((z) => z.offsetMinutes), [minutes], offset);
     }
   });
 
@@ -238,6 +276,10 @@ describe('durations', () => {
       ['2 hours, 15 minutes', 135, '2 hours, 15 minutes'],
       ['for 2 days', 2880, '2 days'],
       ['approximately three hours', 180, 'three hours'],
+      ['lasted 5 days 6 hours', 7560, '5 days 6 hours'],
+      ['2 days, 3 hours and 5 minutes', 3065, '2 days, 3 hours and 5 minutes'],
+      ['1 day and 2 hours in all', 1560, '1 day and 2 hours'],
+      ['2 days and a half', 3600, '2 days and a half'],
     ];
     for (const [text, minutes, raw] of cases) {
       const [duration] = findDurations(text, 5);
@@ -247,6 +289,12 @@ describe('durations', () => {
       assert.equal(text.slice(duration.range.start.character, duration.range.end.character), raw);
       assert.equal(duration.range.start.line, 5);
     }
+  });
+
+  it('joins parts only in falling units', () => {
+    assert.deepEqual(findDurations('5 hours a day', 0).map((d) => [d.raw, d.minutes]), [['5 hours', 300], ['a day', 1440]]);
+    assert.deepEqual(findDurations('30 minutes 2 hours', 0).map((d) => [d.raw, d.minutes]), [['30 minutes', 30], ['2 hours', 120]]);
+    assert.deepEqual(findDurations('3 days 5m', 0).map((d) => d.raw), ['3 days']);
   });
 
   it('does not read clock times as durations', () => {
@@ -277,7 +325,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.string({ maxLength: 20 }), (hour, minute, tail) => {
         const written = `${hour}:${String(minute).padStart(2, '0')}`;
-        const [stamp] = findTimestamps(`at ${written} ${tail.replace(/[\d:]/g, '')}`, 0);
+        // The dash keeps the tail from reading as the time's am/pm ('0:00 Pm').
+        const [stamp] = findTimestamps(`at ${written} - ${tail.replace(/[\d:]/g, '')}`, 0);
         assert.equal(stamp.time.valid, true);
         assert.equal(stamp.time.hour, hour);
         assert.equal(stamp.time.minute, minute);
