@@ -8,6 +8,10 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$E2E"
 
+# Run from `npm test`, the outer npm's npm_* variables would leak into the installs below (npm reads
+# npm_config_* as its config); code-server's postinstall would then see the outer Node 20 user agent.
+while IFS='=' read -r name _; do unset "$name"; done < <(env | grep -E '^npm_' || true)
+
 if ! command -v chromium >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ]; then echo "e2e setup: need chromium and libkrb5-dev (apt); run as root or install them" >&2; exit 1; fi
   apt-get update -qq

@@ -17,19 +17,19 @@ export interface Arrow {
 export function arrowGroups(tokens: readonly Token[]): Arrow[][] {
   const levels: Arrow[][] = [[]];
   const groups: Arrow[][] = [];
-  const endLevel = () => {
-    const level = levels[levels.length - 1];
-    if (level.length > 0) groups.push(level);
-    levels[levels.length - 1] = [];
-  };
-  tokens.forEach((token, i) => {
-    if (token.kind === '=>' && i > 0) levels[levels.length - 1].push({ param: tokens[i - 1], arrow: token });
-    else if (token.kind === '{') levels.push([]);
-    else if (token.kind === '}') {
-      endLevel();
-      if (levels.length > 1) levels.pop();
-    } else if (token.kind === ';') endLevel();
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const kind = token.kind;
+    if (kind === '=>' && i > 0) levels[levels.length - 1].push({ param: tokens[i - 1], arrow: token });
+    else if (kind === '{') levels.push([]);
+    else if (kind === '}' || kind === ';') {
+      // The level ends; a '}' also leaves it (the outermost level is never left).
+      const level = levels[levels.length - 1];
+      if (level.length > 0) groups.push(level);
+      levels[levels.length - 1] = [];
+      if (kind === '}' && levels.length > 1) levels.pop();
+    }
+  }
   return groups;
 }
 

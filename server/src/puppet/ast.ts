@@ -439,29 +439,32 @@ export type Node =
   | ResourceBody
   | CaseOption;
 
+// Module-level rather than closures inside forEachChild, which runs for every node of every walk.
+function eachChild(nodes: readonly Node[], visit: (child: Node) => void): void {
+  for (const n of nodes) visit(n);
+}
+
+function optionalChild(n: Node | undefined, visit: (child: Node) => void): void {
+  if (n) visit(n);
+}
+
 /** Calls `visit` on each direct child of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const each = (nodes: readonly Node[]) => {
-    for (const n of nodes) visit(n);
-  };
-  const opt = (n: Node | undefined) => {
-    if (n) visit(n);
-  };
   switch (node.type) {
     case 'Program':
-      return each(node.body);
+      return eachChild(node.body, visit);
     case 'Block':
-      return each(node.statements);
+      return eachChild(node.statements, visit);
     case 'InterpolatedString':
-      return each(node.parts);
+      return eachChild(node.parts, visit);
     case 'Interpolation':
       return visit(node.expression);
     case 'Heredoc':
       return visit(node.text);
     case 'Array':
-      return each(node.elements);
+      return eachChild(node.elements, visit);
     case 'Hash':
-      return each(node.entries);
+      return eachChild(node.entries, visit);
     case 'HashEntry':
       visit(node.key);
       return visit(node.value);
@@ -478,26 +481,26 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       return visit(node.expression);
     case 'Access':
       visit(node.target);
-      return each(node.keys);
+      return eachChild(node.keys, visit);
     case 'Selector':
       visit(node.subject);
-      return each(node.entries);
+      return eachChild(node.entries, visit);
     case 'SelectorEntry':
       visit(node.match);
       return visit(node.value);
     case 'Lambda':
-      each(node.parameters);
-      opt(node.returnType);
+      eachChild(node.parameters, visit);
+      optionalChild(node.returnType, visit);
       return visit(node.body);
     case 'Call':
       visit(node.callee);
-      each(node.args);
-      return opt(node.lambda);
+      eachChild(node.args, visit);
+      return optionalChild(node.lambda, visit);
     case 'MethodCall':
       visit(node.receiver);
       visit(node.method);
-      each(node.args);
-      return opt(node.lambda);
+      eachChild(node.args, visit);
+      return optionalChild(node.lambda, visit);
     case 'Attribute':
       visit(node.name);
       return visit(node.value);
@@ -505,58 +508,58 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
       return visit(node.value);
     case 'ResourceBody':
       visit(node.title);
-      return each(node.attributes);
+      return eachChild(node.attributes, visit);
     case 'Resource':
       visit(node.typeName);
-      return each(node.bodies);
+      return eachChild(node.bodies, visit);
     case 'ResourceDefaults':
       visit(node.typeRef);
-      return each(node.attributes);
+      return eachChild(node.attributes, visit);
     case 'ResourceOverride':
       visit(node.target);
-      return each(node.attributes);
+      return eachChild(node.attributes, visit);
     case 'Collector':
       visit(node.typeRef);
-      opt(node.query);
-      return each(node.attributes);
+      optionalChild(node.query, visit);
+      return eachChild(node.attributes, visit);
     case 'If':
     case 'Unless':
       visit(node.condition);
       visit(node.then);
-      return opt(node.else);
+      return optionalChild(node.else, visit);
     case 'Case':
       visit(node.subject);
-      return each(node.options);
+      return eachChild(node.options, visit);
     case 'CaseOption':
-      each(node.values);
+      eachChild(node.values, visit);
       return visit(node.body);
     case 'Parameter':
-      opt(node.typeExpr);
-      return opt(node.defaultValue);
+      optionalChild(node.typeExpr, visit);
+      return optionalChild(node.defaultValue, visit);
     case 'Class':
       visit(node.name);
-      each(node.parameters);
-      opt(node.parent);
+      eachChild(node.parameters, visit);
+      optionalChild(node.parent, visit);
       return visit(node.body);
     case 'Define':
       visit(node.name);
-      each(node.parameters);
+      eachChild(node.parameters, visit);
       return visit(node.body);
     case 'Node':
-      each(node.matches);
-      opt(node.parent);
+      eachChild(node.matches, visit);
+      optionalChild(node.parent, visit);
       return visit(node.body);
     case 'Function':
       visit(node.name);
-      each(node.parameters);
-      opt(node.returnType);
+      eachChild(node.parameters, visit);
+      optionalChild(node.returnType, visit);
       return visit(node.body);
     case 'TypeAlias':
       visit(node.name);
       return visit(node.value);
     case 'TypeDefinition':
       visit(node.name);
-      opt(node.parent);
+      optionalChild(node.parent, visit);
       return visit(node.body);
     default:
       // Leaves: names, literals, variables, text, errors.
@@ -566,6 +569,43 @@ export function forEachChild(node: Node, visit: (child: Node) => void): void {
 
 /** Calls `visit` on `node` and every node below it, parents before children. Return false from `visit` to skip a node's children. */
 export function walk(node: Node, visit: (node: Node) => boolean | void): void {
-  if (visit(node) === false) return;
-  forEachChild(node, (child) => walk(child, visit));
+  // One closure for the whole walk, not one per node.
+  const step = (n: Node): void => {
+    if (visit(n) !== false) forEachChild(n, step);
+  };
+  step(node);
+}
+
+/** A program's nodes in walk order (parents before children), each with its parent. */
+export interface NodeIndex {
+  readonly nodes: readonly Node[];
+  /** `parents[i]` is the position in `nodes` of the parent of `nodes[i]`; -1 for the program. */
+  readonly parents: readonly number[];
+}
+
+/**
+ * Walks the program once, for passes that each look at every node (the checker's and the style
+ * checks'): going through an array costs them less than a walk each.
+ */
+export function indexNodes(program: Program): NodeIndex {
+  const nodes: Node[] = [];
+  const parents: number[] = [];
+  let parent = -1;
+  const add = (node: Node): void => {
+    const position = nodes.length;
+    nodes.push(node);
+    parents.push(parent);
+    parent = position;
+    forEachChild(node, add);
+    parent = parents[position];
+  };
+  add(program);
+  return { nodes, parents };
+}
+
+/** The ancestors of `nodes[position]`, the program first. */
+export function ancestorsAt(index: NodeIndex, position: number): Node[] {
+  const ancestors: Node[] = [];
+  for (let p = index.parents[position]; p >= 0; p = index.parents[p]) ancestors.push(index.nodes[p]);
+  return ancestors.reverse();
 }

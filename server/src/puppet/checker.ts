@@ -19,7 +19,7 @@ import type {
   ResourceBody,
   ResourceExpression,
 } from './ast';
-import { forEachChild } from './ast';
+import { ancestorsAt, indexNodes, type NodeIndex } from './ast';
 import { attributeNames, attributeOf, bundledTypeNames, checkValue, coreType, coreTypes, isBuiltinType, metaparameters, namevarOf } from './coreTypes';
 import type { AttributeSpec } from './coreTypes';
 
@@ -29,6 +29,8 @@ export interface ManifestUnit {
   source: SourceText;
   /** Maps a range of this manifest to the document that holds it (a fence inside Markdown). Identity when absent. */
   toDocument?: (range: Range) => Range;
+  /** The program's nodes, when the caller has indexed them already (for the style checks, say). */
+  nodes?: NodeIndex;
 }
 
 /** Classes and defined types, and resource titles, declared somewhere: this document or the workspace. */
@@ -84,38 +86,67 @@ const CLASS_DECLARING_FUNCTIONS: ReadonlySet<string> = new Set(['include', 'cont
 /** Resources every catalog has. */
 const BUILTIN_RESOURCES: readonly string[] = [resourceKey('stage', 'main'), resourceKey('class', 'main'), resourceKey('class', 'settings')];
 
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ('runnign'). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Optimal string alignment distance: Levenshtein plus adjacent transpositions ('runnign'). With a
+ * `limit`, any distance above it comes back as `limit + 1`, found without finishing the matrix.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => [i, ...new Array<number>(cols - 1).fill(0)]);
-  for (let j = 0; j < cols; j++) d[0][j] = j;
-  for (let i = 1; i < rows; i++) {
+  // Three rows of the matrix: transpositions look two rows back.
+  let twoBack = new Array<number>(cols).fill(0);
+  let previous = new Array<number>(cols);
+  let current = new Array<number>(cols);
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, twoBack[j - 2] + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // No later cell is below the smaller minimum of the last two rows.
+    if (rowMin > limit && previousMin > limit) return limit + 1;
+    previousMin = rowMin;
+    [twoBack, previous, current] = [previous, current, twoBack];
   }
-  return d[a.length][b.length];
+  return Math.min(previous[b.length], limit + 1);
 }
 
 /** The candidate closest to `word` (case-insensitively), when it is close enough to be a likely typo. */
 export function closestName(word: string, candidates: Iterable<string>): string | undefined {
+  return closerName(word, candidates, noSuggestion(word)).name;
+}
+
+/** A search for the name closest to a word: the best so far, and the distance a candidate must beat. */
+interface Suggestion {
+  name?: string;
+  distance: number;
+}
+
+/** Where a search starts: anything further than this is not a likely typo. */
+function noSuggestion(word: string): Suggestion {
+  return { distance: Math.max(1, Math.min(3, Math.floor(word.length / 3))) + 1 };
+}
+
+/** Goes on with a search through more candidates; the earlier of two equally close names wins. */
+function closerName(word: string, candidates: Iterable<string>, best: Suggestion): Suggestion {
   const lower = word.toLowerCase();
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
+  let { name, distance } = best;
   for (const candidate of candidates) {
     // The distance is at least the length difference: skip the matrix when that already loses.
-    if (candidate === word || Math.abs(candidate.length - word.length) >= bestDistance) continue;
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+    if (candidate === word || Math.abs(candidate.length - word.length) >= distance) continue;
+    const d = editDistance(lower, candidate.toLowerCase(), distance - 1);
+    if (d < distance) {
+      name = candidate;
+      distance = d;
     }
   }
-  return best;
+  return { name, distance };
 }
 
 // ---- literals ----
@@ -201,50 +232,52 @@ function resourceAliases(type: string, body: ResourceBody): string[] {
   return aliases;
 }
 
-function visitAll(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  forEachChild(node, (child) => visitAll(child, visit));
-}
-
 /** Declarations of some programs: for workspace knowledge, or as the first pass of `checkPuppet`. */
 export function collectDeclarations(programs: Iterable<Program>): Declarations {
+  return declarationsOf(Array.from(programs, (program) => indexNodes(program)));
+}
+
+function declarationsOf(indexes: readonly NodeIndex[]): Declarations {
   const declarations: Declarations = { definitions: new Map(), resources: new Set(BUILTIN_RESOURCES), computedTitleTypes: new Set() };
-  for (const program of programs) {
-    visitAll(program, (node) => {
-      switch (node.type) {
-        case 'Class':
-        case 'Define': {
-          const name = stripGlobal(node.name.value.toLowerCase());
-          declarations.definitions.set(name, definitionOf(node));
-          if (node.type === 'Class') declarations.resources.add(resourceKey('class', name));
-          return;
-        }
-        case 'Resource': {
-          const type = typeNameOf(node);
-          if (!type) return;
-          for (const body of node.bodies) {
-            const titles = literalTitles(body.title);
-            if (!titles) declarations.computedTitleTypes.add(type);
-            for (const title of titles ?? []) declarations.resources.add(resourceKey(type, title.value));
-            for (const alias of resourceAliases(type, body)) declarations.resources.add(resourceKey(type, alias));
-          }
-          return;
-        }
-        case 'Call': {
-          if (node.callee.type !== 'Name' || !CLASS_DECLARING_FUNCTIONS.has(node.callee.value)) return;
-          for (const arg of node.args.flatMap((a) => (a.type === 'Array' ? a.elements : [a]))) {
-            const name = literalText(arg);
-            if (name === undefined) declarations.computedTitleTypes.add('class');
-            else declarations.resources.add(resourceKey('class', name));
-          }
-          return;
-        }
-        default:
-          return;
-      }
-    });
+  for (const index of indexes) {
+    for (const node of index.nodes) addDeclarations(declarations, node);
   }
   return declarations;
+}
+
+/** What one node declares: a class or define, resources, or classes through `include` and its kin. */
+function addDeclarations(declarations: Declarations, node: Node): void {
+  switch (node.type) {
+    case 'Class':
+    case 'Define': {
+      const name = stripGlobal(node.name.value.toLowerCase());
+      declarations.definitions.set(name, definitionOf(node));
+      if (node.type === 'Class') declarations.resources.add(resourceKey('class', name));
+      return;
+    }
+    case 'Resource': {
+      const type = typeNameOf(node);
+      if (!type) return;
+      for (const body of node.bodies) {
+        const titles = literalTitles(body.title);
+        if (!titles) declarations.computedTitleTypes.add(type);
+        for (const title of titles ?? []) declarations.resources.add(resourceKey(type, title.value));
+        for (const alias of resourceAliases(type, body)) declarations.resources.add(resourceKey(type, alias));
+      }
+      return;
+    }
+    case 'Call': {
+      if (node.callee.type !== 'Name' || !CLASS_DECLARING_FUNCTIONS.has(node.callee.value)) return;
+      for (const arg of node.args.flatMap((a) => (a.type === 'Array' ? a.elements : [a]))) {
+        const name = literalText(arg);
+        if (name === undefined) declarations.computedTitleTypes.add('class');
+        else declarations.resources.add(resourceKey('class', name));
+      }
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 // ---- the checker ----
@@ -257,6 +290,21 @@ interface DeclaredResource {
   scope: Node | undefined;
   /** Conditional branches on the way to the resource: those in different branches of one conditional never meet. */
   branches: Array<{ conditional: Node; branch: Node }>;
+}
+
+type ResourcePlace = Pick<DeclaredResource, 'scope' | 'branches'>;
+
+/** The scope of the resource at `position`, and the branches on the way to it (outermost first). */
+function placeOf(index: NodeIndex, position: number): ResourcePlace {
+  const { nodes, parents } = index;
+  let scope: Node | undefined;
+  const branches: DeclaredResource['branches'] = [];
+  for (let child = position, p = parents[position]; p >= 0; child = p, p = parents[p]) {
+    const a = nodes[p];
+    if (!scope && (a.type === 'Class' || a.type === 'Define' || a.type === 'Node' || a.type === 'Lambda')) scope = a;
+    if (a.type === 'If' || a.type === 'Unless' || a.type === 'Case' || a.type === 'Selector') branches.push({ conditional: a, branch: nodes[child] });
+  }
+  return { scope, branches: branches.reverse() };
 }
 
 const definitionLabels: Record<string, string> = {
@@ -272,11 +320,40 @@ function withArticle(label: string): string {
   return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
 }
 
+function flatTypeName(name: string): string {
+  return stripGlobal(name).replaceAll('::', '_');
+}
+
+/** Every type Puppet provides: the first candidates for "did you mean" on an unknown type. */
+const builtinTypes: ReadonlyArray<{ name: string; flat: string }> = [...coreTypes.map((t) => t.name), ...bundledTypeNames].map((name) => ({
+  name,
+  flat: flatTypeName(name),
+}));
+/** Searches among `builtinTypes` by unknown type: the same few unknown types recur in file after file. */
+const builtinTypeSearches = new Map<string, Suggestion>();
+const MAX_BUILTIN_TYPE_SEARCHES = 2000;
+
+/** The search for what `type` is a typo of, through the types Puppet provides. */
+function closestBuiltinType(type: string): Suggestion {
+  let found = builtinTypeSearches.get(type);
+  if (!found) {
+    // `concat_fragment` next to a `concat::fragment` define is a module's Ruby type, not a typo.
+    const flat = flatTypeName(type);
+    found = closerName(type, builtinTypes.flatMap((t) => (t.flat === flat ? [] : [t.name])), noSuggestion(type));
+    // A long-running server meets new names as the user types: keep the memo from growing without bound.
+    if (builtinTypeSearches.size >= MAX_BUILTIN_TYPE_SEARCHES) builtinTypeSearches.clear();
+    builtinTypeSearches.set(type, found);
+  }
+  return found;
+}
+
 /** The document's declarations over the workspace's, read without copying the (large) workspace index. */
 class KnownDeclarations {
   private readonly layers: Declarations[];
   private readonly extraTypes: Set<string>;
   private typeNames?: string[];
+  private readonly typeSuggestions = new Map<string, string | undefined>();
+  private readonly titles = new Map<string, string[]>();
 
   constructor(local: Declarations, workspace: Declarations | undefined, extraTypes: Iterable<string>) {
     this.layers = workspace ? [local, workspace] : [local];
@@ -297,7 +374,7 @@ class KnownDeclarations {
   }
 
   /** Defined types and extra types, for "did you mean"; built on first use. */
-  get resourceTypeNames(): readonly string[] {
+  private get resourceTypeNames(): readonly string[] {
     this.typeNames ??= [
       ...new Set([
         ...this.layers.flatMap((l) => [...l.definitions].filter(([, d]) => d.kind === 'define').map(([name]) => name)),
@@ -305,6 +382,16 @@ class KnownDeclarations {
       ]),
     ];
     return this.typeNames;
+  }
+
+  /** The type an unknown `type` is likely a typo of: Puppet's own types first, then the defined ones. */
+  closestResourceType(type: string): string | undefined {
+    if (this.typeSuggestions.has(type)) return this.typeSuggestions.get(type);
+    const flat = flatTypeName(type);
+    const defined = this.resourceTypeNames.filter((c) => flatTypeName(c) !== flat);
+    const suggestion = closerName(type, defined, closestBuiltinType(type)).name;
+    this.typeSuggestions.set(type, suggestion);
+    return suggestion;
   }
 
   hasResource(key: string): boolean {
@@ -315,9 +402,15 @@ class KnownDeclarations {
     return this.layers.some((l) => l.computedTitleTypes.has(type));
   }
 
-  titlesOf(type: string): string[] {
-    const prefix = `${type}[`;
-    return this.layers.flatMap((l) => [...l.resources].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length, -1)));
+  /** Titles declared for `type`, for "did you mean"; one scan of the (large) resource sets per type. */
+  titlesOf(type: string): readonly string[] {
+    let titles = this.titles.get(type);
+    if (!titles) {
+      const prefix = `${type}[`;
+      titles = this.layers.flatMap((l) => [...l.resources].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length, -1)));
+      this.titles.set(type, titles);
+    }
+    return titles;
   }
 }
 
@@ -326,16 +419,19 @@ class ManifestChecker {
   private readonly known: KnownDeclarations;
   private readonly declared = new Map<string, DeclaredResource[]>();
   private unit!: ManifestUnit;
+  private readonly indexes: readonly NodeIndex[];
 
   constructor(private readonly units: readonly ManifestUnit[], options: CheckOptions) {
-    const local = collectDeclarations(units.map((u) => u.program));
+    this.indexes = units.map((u) => u.nodes ?? indexNodes(u.program));
+    const local = declarationsOf(this.indexes);
     this.known = new KnownDeclarations(local, options.workspace, options.knownTypes ?? []);
   }
 
   run(): Finding[] {
-    for (const unit of this.units) {
-      this.unit = unit;
-      this.visit(unit.program, []);
+    for (let u = 0; u < this.units.length; u++) {
+      this.unit = this.units[u];
+      const index = this.indexes[u];
+      for (let position = 0; position < index.nodes.length; position++) this.checkNode(index, position);
     }
     return this.findings;
   }
@@ -375,23 +471,25 @@ class ManifestChecker {
     return this.replaceFix(title, quoted ? { start: node.start + 1, end: node.end - 1 } : node, newValue, preferred);
   }
 
-  // -- traversal --
+  // -- what each node gets --
 
-  private visit(node: Node, ancestors: Node[]): void {
+  /** Checks `index.nodes[position]`; its ancestors are looked up only by the checks that need them. */
+  private checkNode(index: NodeIndex, position: number): void {
+    const node = index.nodes[position];
     switch (node.type) {
       case 'Class':
       case 'Define':
-        this.checkDefinition(node, ancestors);
+        this.checkDefinition(node, ancestorsAt(index, position));
         break;
       case 'Node':
-        this.checkPlacement(node, ancestors, { start: node.start, end: node.matches.at(-1)?.end ?? node.body.start });
+        this.checkPlacement(node, ancestorsAt(index, position), { start: node.start, end: node.matches.at(-1)?.end ?? node.body.start });
         break;
       case 'Function':
-        this.checkDefinition(node, ancestors);
+        this.checkDefinition(node, ancestorsAt(index, position));
         break;
       case 'TypeAlias':
       case 'TypeDefinition':
-        this.checkPlacement(node, ancestors, { start: node.start, end: node.name.end });
+        this.checkPlacement(node, ancestorsAt(index, position), { start: node.start, end: node.name.end });
         break;
       case 'Lambda':
         // checker4_0.rb checks lambda parameter names, but not their uniqueness.
@@ -407,7 +505,7 @@ class ManifestChecker {
         this.checkDuplicateDefault(node.entries.map((e) => e.match), 'Selector Expression');
         break;
       case 'Resource':
-        this.checkResource(node, ancestors);
+        this.checkResource(node, index, position);
         break;
       case 'Relationship':
         for (const side of [node.left, node.right]) this.checkReferences(side);
@@ -418,14 +516,11 @@ class ManifestChecker {
       default:
         break;
     }
-    ancestors.push(node);
-    forEachChild(node, (child) => this.visit(child, ancestors));
-    ancestors.pop();
   }
 
   // -- Puppet's own checks --
 
-  private checkDefinition(node: ClassDefinition | DefineDefinition | FunctionDefinition, ancestors: Node[]): void {
+  private checkDefinition(node: ClassDefinition | DefineDefinition | FunctionDefinition, ancestors: readonly Node[]): void {
     this.checkPlacement(node, ancestors, { start: node.start, end: node.name.end });
     const label = definitionLabels[node.type];
     const name = node.name.value;
@@ -466,8 +561,8 @@ class ManifestChecker {
    * Classes, defines and nodes may sit at the top or directly in a class body; functions and type
    * aliases only at the top (checker4_0.rb `top`).
    */
-  private checkPlacement(node: Node, ancestors: Node[], at: { start: number; end: number }): void {
-    const container = [...ancestors].reverse().find((a) => a.type !== 'Block');
+  private checkPlacement(node: Node, ancestors: readonly Node[], at: { start: number; end: number }): void {
+    const container = ancestors.findLast((a) => a.type !== 'Block');
     if (!container || container.type === 'Program') return;
     const label = definitionLabels[node.type];
     if (node.type === 'Class' || node.type === 'Define' || node.type === 'Node') {
@@ -498,7 +593,7 @@ class ManifestChecker {
 
   // -- resources --
 
-  private checkResource(resource: ResourceExpression, ancestors: Node[]): void {
+  private checkResource(resource: ResourceExpression, index: NodeIndex, position: number): void {
     const type = typeNameOf(resource);
     if (!type) return;
     const spec = type === 'class' ? undefined : coreType(type);
@@ -506,9 +601,11 @@ class ManifestChecker {
       if (this.known.definition(type)?.kind === 'class') this.reportClassAsType(type, resource.typeName);
       else this.reportUnknownType(type, resource.typeName);
     }
+    let place: ResourcePlace | undefined;
     for (const body of resource.bodies) {
       this.checkAttributes(type, body);
-      this.recordDeclaration(type, body, ancestors, resource);
+      const titles = literalTitles(body.title);
+      if (titles) this.recordDeclaration(type, titles, (place ??= placeOf(index, position)));
     }
   }
 
@@ -518,10 +615,7 @@ class ManifestChecker {
   }
 
   private reportUnknownType(type: string, at: Expression): void {
-    // `concat_fragment` next to a `concat::fragment` define is a module's Ruby type, not a typo.
-    const flat = (name: string) => stripGlobal(name).replaceAll('::', '_');
-    const candidates = [...coreTypes.map((t) => t.name), ...bundledTypeNames, ...this.known.resourceTypeNames].filter((c) => flat(c) !== flat(type));
-    const suggestion = closestName(type, candidates);
+    const suggestion = this.known.closestResourceType(type);
     if (suggestion) {
       this.report('UNKNOWN_RESOURCE_TYPE', 'error', at, `Unknown resource type '${type}'. Did you mean '${suggestion}'?`, {
         fixes: [this.replaceFix(`Change to '${suggestion}'`, at, suggestion, false)],
@@ -560,7 +654,7 @@ class ManifestChecker {
     }
   }
 
-  private attributeNamesOf(type: string, body: ResourceBody): { names: string[]; label: string } | undefined {
+  private attributeNamesOf(type: string, body: ResourceBody): { names: readonly string[]; label: string } | undefined {
     const spec = coreType(type);
     if (spec) return { names: attributeNames(spec), label: `type ${type}` };
     // A defined type or class takes its parameters, the metaparameters, and (defines) a namevar.
@@ -573,7 +667,7 @@ class ManifestChecker {
     };
   }
 
-  private reportUnknownAttribute(entry: AttributeOperation, names: string[], label: string): void {
+  private reportUnknownAttribute(entry: AttributeOperation, names: readonly string[], label: string): void {
     const name = entry.name.value;
     const suggestion = closestName(name, names);
     const message = `Unknown attribute '${name}' for ${label}` + (suggestion ? `. Did you mean '${suggestion}'?` : '');
@@ -606,18 +700,7 @@ class ManifestChecker {
     }
   }
 
-  private recordDeclaration(type: string, body: ResourceBody, ancestors: Node[], resource: ResourceExpression): void {
-    const titles = literalTitles(body.title);
-    if (!titles) return;
-    const scope = [...ancestors].reverse().find((a) => a.type === 'Class' || a.type === 'Define' || a.type === 'Node' || a.type === 'Lambda');
-    const branches: DeclaredResource['branches'] = [];
-    const path = [...ancestors, resource];
-    for (let i = 0; i + 1 < path.length; i++) {
-      const a = path[i];
-      if (a.type === 'If' || a.type === 'Unless' || a.type === 'Case' || a.type === 'Selector') {
-        branches.push({ conditional: a, branch: path[i + 1] });
-      }
-    }
+  private recordDeclaration(type: string, titles: ReadonlyArray<{ value: string; node: Expression }>, { scope, branches }: ResourcePlace): void {
     for (const title of titles) {
       const key = resourceKey(type, title.value);
       const declaration: DeclaredResource = { unit: this.unit, node: title.node, scope, branches };

@@ -431,9 +431,16 @@ export function namevarOf(spec: ResourceTypeSpec): AttributeSpec | undefined {
   return spec.attributes.find((a) => a.namevar);
 }
 
-/** Every name the type accepts, its own attributes first. */
-export function attributeNames(spec: ResourceTypeSpec): string[] {
+function acceptedNames(spec: ResourceTypeSpec): readonly string[] {
   return [...spec.attributes.map((a) => a.name), ...metaparameters.map((m) => m.name)];
+}
+
+// The checker asks for every resource it sees.
+const attributeNamesByType = new Map(coreTypes.map((t) => [t, acceptedNames(t)]));
+
+/** Every name the type accepts, its own attributes first. */
+export function attributeNames(spec: ResourceTypeSpec): readonly string[] {
+  return attributeNamesByType.get(spec) ?? acceptedNames(spec);
 }
 
 export type ValueVerdict =

@@ -32,6 +32,9 @@ export function lexPuppet(text: string, options: LexOptions = {}): LexResult {
 const MAX_STRING_NESTING = 32;
 
 const keywordSet: ReadonlySet<string> = new Set(KEYWORDS);
+// A keyword token's kind is the constant string, not the slice of the text that spelled it: the
+// parser compares kinds all the time, and constants compare by identity.
+const keywordKinds: ReadonlyMap<string, TokenKind> = new Map(KEYWORDS.map((k) => [k, k]));
 
 // Tokens after which a `/` is division, not the start of a regex (Puppet's regexp_acceptable?).
 const operandEnds: ReadonlySet<TokenKind> = new Set<TokenKind>([
@@ -176,8 +179,9 @@ class Lexer {
         this.pos = i;
         this.addTrivia('whitespace', start, i, false);
       } else if (c === 35 /* # */) {
-        let i = start + 1;
-        while (i < limit && text.charCodeAt(i) !== CH_LF) i++;
+        // indexOf finds the line end far faster than a loop: modules carry long comment blocks.
+        const lineEnd = text.indexOf('\n', start + 1);
+        const i = lineEnd < 0 || lineEnd > limit ? limit : lineEnd;
         this.pos = i;
         this.addTrivia('lineComment', start, i, true);
       } else if (c === CH_SLASH && text.charCodeAt(start + 1) === CH_STAR) {
@@ -362,8 +366,7 @@ class Lexer {
     const value = text.slice(start, i);
     this.pos = i;
     if (!isName) return this.token('word', start, i, value);
-    if (keywordSet.has(value)) return this.token(value as TokenKind, start, i, value);
-    return this.token('name', start, i, value);
+    return this.token(keywordKinds.get(value) ?? 'name', start, i, value);
   }
 
   /** `((::)?[A-Z]\w*)+`, which must not continue with `::` (as in `Foo::bar`). */

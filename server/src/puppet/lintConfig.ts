@@ -75,18 +75,29 @@ export interface ControlComments {
 
 const controlPattern = /^lint:(ignore:\w+|endignore)/;
 
+class ParsedControlComments implements ControlComments {
+  readonly problems: ControlCommentProblem[] = [];
+  /** The lines each check is ignored on. */
+  private readonly ignoredLines = new Map<string, Set<number>>();
+
+  ignore(check: string, from: number, to: number): void {
+    let lines = this.ignoredLines.get(check);
+    if (!lines) this.ignoredLines.set(check, (lines = new Set()));
+    for (let l = from; l <= to; l++) lines.add(l);
+  }
+
+  isIgnored(check: string, line: number): boolean {
+    return this.ignoredLines.get(check)?.has(line) ?? false;
+  }
+}
+
 /**
  * Applies puppet-lint's rules: `lint:ignore:<check>` after code ignores that line; on a line of its
  * own it opens a block closed by `lint:endignore` (blocks nest); an unclosed block ignores nothing.
  */
 export function parseControlComments(comments: readonly LintComment[]): ControlComments {
-  const ignoredLines = new Map<string, Set<number>>();
-  const ignore = (check: string, from: number, to: number) => {
-    let lines = ignoredLines.get(check);
-    if (!lines) ignoredLines.set(check, (lines = new Set()));
-    for (let l = from; l <= to; l++) lines.add(l);
-  };
-  const problems: ControlCommentProblem[] = [];
+  const parsed = new ParsedControlComments();
+  const problems = parsed.problems;
   const open: Array<Array<{ check: string; line: number }>> = [];
 
   for (const comment of comments) {
@@ -98,12 +109,12 @@ export function parseControlComments(comments: readonly LintComment[]): ControlC
       if (!/^lint:(ignore|endignore)/.test(word)) break;
       const [, command, check] = word.split(':');
       if (command === 'ignore' && check) {
-        if (comment.trailing) ignore(check, comment.line, comment.line);
+        if (comment.trailing) parsed.ignore(check, comment.line, comment.line);
         else opened.push({ check, line: comment.line });
       } else if (command === 'endignore') {
         const block = open.pop();
         if (!block) problems.push({ line: comment.line, message: 'lint:endignore comment with no opening lint:ignore:<check> comment' });
-        else for (const start of block) ignore(start.check, start.line, comment.line);
+        else for (const start of block) parsed.ignore(start.check, start.line, comment.line);
       }
     }
     if (opened.length) open.push(opened);
@@ -111,8 +122,5 @@ export function parseControlComments(comments: readonly LintComment[]): ControlC
   for (const block of open) {
     problems.push({ line: block[0].line, message: `lint:ignore:${block[0].check} comment with no closing lint:endignore comment` });
   }
-  return {
-    isIgnored: (check, line) => ignoredLines.get(check)?.has(line) ?? false,
-    problems,
-  };
+  return parsed;
 }

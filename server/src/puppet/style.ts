@@ -4,10 +4,10 @@
 // change whitespace, quotes, or move text, never remove what the user wrote.
 import { comparePositions, type Finding, type Fix, type Range, type TextEdit } from '../finding';
 import type { SourceText } from '../sourceText';
-import type { AttributeOperation, Expression, Node, Program, ResourceBody, ResourceExpression } from './ast';
-import { walk } from './ast';
+import type { AccessExpression, AttributeOperation, CaseExpression, Expression, Program, RelationshipExpression, ResourceBody, ResourceExpression } from './ast';
+import { indexNodes, type NodeIndex } from './ast';
 import { arrowGroups, expectedArrowColumn, type Arrow, type ArrowLayout } from './arrowAlignment';
-import type { InterpolationPart, Token, Trivia } from './tokens';
+import type { InterpolationPart, StringPart, Token, Trivia } from './tokens';
 import { emptyRc, isCheckEnabled, parseControlComments, type LintComment, type PuppetLintRc } from './lintConfig';
 
 export interface StyleInput {
@@ -17,6 +17,8 @@ export interface StyleInput {
   /** Comments and whitespace (lexed with `whitespace: true`), in source order. */
   trivia: readonly Trivia[];
   program: Program;
+  /** The program's nodes, when the caller has indexed them already (for the checker, say). */
+  nodes?: NodeIndex;
   /** Maps a range of this manifest to the document that holds it. Identity when absent. */
   toDocument?: (range: Range) => Range;
 }
@@ -50,18 +52,61 @@ const DOUBLE_QUOTE_REASON = /\\\$|\\"|\\'|'|\r|\t|\\t|\\s|\n|\\n|\\\\/;
 
 class StyleContext {
   readonly findings: Array<{ check: string; finding: Finding; line: number }> = [];
-  private readonly whitespaceBefore = new Map<number, Trivia>();
-  /** Every node, and the resource expressions among them, collected once for the checks. */
+  /** Whitespace trivia by end offset; built on first use, as only misaligned arrows need it. */
+  private whitespaceBefore?: Map<number, Trivia>;
+  // What the checks go through, sorted out in one pass over the nodes, tokens and trivia.
   readonly resources: ResourceExpression[] = [];
-  readonly nodes: Node[] = [];
+  readonly cases: CaseExpression[] = [];
+  readonly relationships: RelationshipExpression[] = [];
+  readonly accesses: AccessExpression[] = [];
+  /** Positions in `input.tokens` of the string tokens. */
+  readonly strings: number[] = [];
+  /** Every string's interpolations, including those of heredoc text. */
+  readonly interpolations: InterpolationPart[] = [];
+  readonly whitespace: Trivia[] = [];
+  /** The comments that may be control comments (most comments are prose). */
+  readonly controlComments: Trivia[] = [];
   check = '';
+  private lastLine = 0;
 
   constructor(readonly input: StyleInput) {
-    for (const t of input.trivia) if (t.kind === 'whitespace') this.whitespaceBefore.set(t.end, t);
-    walk(input.program, (node) => {
-      this.nodes.push(node);
-      if (node.type === 'Resource') this.resources.push(node);
-    });
+    for (const node of (input.nodes ?? indexNodes(input.program)).nodes) {
+      switch (node.type) {
+        case 'Resource':
+          this.resources.push(node);
+          break;
+        case 'Case':
+          this.cases.push(node);
+          break;
+        case 'Relationship':
+          this.relationships.push(node);
+          break;
+        case 'Access':
+          this.accesses.push(node);
+          break;
+        default:
+          break;
+      }
+    }
+    const tokens = input.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      // Only strings have parts; heredocs (and the error token of an unterminated one) have heredoc text.
+      const kind = token.kind;
+      let parts: readonly StringPart[] | undefined;
+      if (kind === 'string') {
+        this.strings.push(i);
+        parts = token.parts;
+      } else if (kind === 'heredoc' || kind === 'error') {
+        parts = token.heredoc?.parts;
+      }
+      if (parts) for (const part of parts) if (part.kind === 'interpolation') this.interpolations.push(part);
+    }
+    const text = input.source.text;
+    for (const t of input.trivia) {
+      if (t.kind === 'whitespace') this.whitespace.push(t);
+      else if ((t.kind === 'lineComment' || t.kind === 'blockComment') && mayBeControlComment(text, t)) this.controlComments.push(t);
+    }
   }
 
   get source(): SourceText {
@@ -74,15 +119,33 @@ class StyleContext {
 
   /** 1-based column, as puppet-lint reports. */
   column(offset: number): number {
-    return this.source.positionAt(offset).character + 1;
+    return offset - this.source.lineStarts[this.line(offset)] + 1;
   }
 
+  /** 0-based line, as `SourceText.positionAt` has it. */
   line(offset: number): number {
-    return this.source.positionAt(offset).line;
+    // Checks mostly ask in text order: look at the last answer's line and the two after it first.
+    const starts = this.source.lineStarts;
+    const near = this.lastLine;
+    for (let n = near; n < near + 3 && n < starts.length; n++) {
+      if (offset >= starts[n] && (n + 1 === starts.length || offset < starts[n + 1])) return (this.lastLine = n);
+    }
+    return (this.lastLine = this.source.positionAt(offset).line);
   }
 
   whitespaceEndingAt(offset: number): Trivia | undefined {
+    if (!this.whitespaceBefore) {
+      this.whitespaceBefore = new Map();
+      for (const t of this.whitespace) this.whitespaceBefore.set(t.end, t);
+    }
     return this.whitespaceBefore.get(offset);
+  }
+
+  /** Whether a line starts at `offset`, as SourceText breaks lines; no search through the line starts. */
+  startsLine(offset: number): boolean {
+    const text = this.source.text;
+    const before = text.charCodeAt(offset - 1);
+    return offset === 0 || before === 10 || (before === 13 && text.charCodeAt(offset) !== 10);
   }
 
   range(span: Span): Range {
@@ -109,24 +172,24 @@ class StyleContext {
   /** Main-stream tokens within a node, in order. */
   tokensIn(span: Span): Token[] {
     const tokens = this.input.tokens;
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const inside: Token[] = [];
-    for (let i = lo; i < tokens.length && tokens[i].end <= span.end && tokens[i].kind !== 'eof'; i++) inside.push(tokens[i]);
-    return inside;
+    // Tokens do not overlap, so both their starts and their ends ascend: two searches find the run.
+    const from = firstToken(tokens, (t) => t.start >= span.start);
+    let to = firstToken(tokens, (t) => t.end > span.end);
+    if (to > from && tokens[to - 1].kind === 'eof') to--;
+    return tokens.slice(from, to);
   }
+}
 
-  /** Every string's interpolations, including those of heredoc text. */
-  *interpolations(): Generator<InterpolationPart> {
-    for (const token of this.input.tokens) {
-      for (const part of token.parts ?? token.heredoc?.parts ?? []) if (part.kind === 'interpolation') yield part;
-    }
+/** The position of the first token that passes `test`, which every later token passes too. */
+function firstToken(tokens: readonly Token[], test: (token: Token) => boolean): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(tokens[mid])) hi = mid;
+    else lo = mid + 1;
   }
+  return lo;
 }
 
 function attributesOf(body: ResourceBody): AttributeOperation[] {
@@ -225,8 +288,7 @@ const trailingWhitespace: StyleCheck = {
   fixable: true,
   run(context) {
     const text = context.source.text;
-    for (const t of context.input.trivia) {
-      if (t.kind !== 'whitespace') continue;
+    for (const t of context.whitespace) {
       const next = text.charCodeAt(t.end);
       if (t.end < text.length && next !== 10 && next !== 13) continue;
       context.report(t, 'trailing whitespace found', context.fix('Remove trailing whitespace', [context.edit(t, '')]));
@@ -240,8 +302,10 @@ const hardTabs: StyleCheck = {
   enabledByDefault: true,
   fixable: true,
   run(context) {
-    for (const t of context.input.trivia) {
-      if (t.kind !== 'whitespace' || !context.text(t).includes('\t')) continue;
+    // Most files have no tab at all: one scan of the text spares a slice of every blank.
+    if (!context.source.text.includes('\t')) return;
+    for (const t of context.whitespace) {
+      if (!context.text(t).includes('\t')) continue;
       const spaces = context.text(t).replace(/\t/g, '  ');
       context.report(t, 'tab character found', context.fix('Replace tabs with two spaces', [context.edit(t, spaces)]));
     }
@@ -254,8 +318,8 @@ const softTabs: StyleCheck = {
   enabledByDefault: true,
   fixable: false,
   run(context) {
-    for (const t of context.input.trivia) {
-      if (t.kind !== 'whitespace' || context.column(t.start) !== 1 || (t.end - t.start) % 2 === 0) continue;
+    for (const t of context.whitespace) {
+      if ((t.end - t.start) % 2 === 0 || !context.startsLine(t.start)) continue;
       context.report(t, 'two-space soft tabs not used');
     }
   },
@@ -268,16 +332,26 @@ const lineLength: StyleCheck = {
   fixable: false,
   run(context) {
     const source = context.source;
-    for (let n = 0; n < source.lineCount; n++) {
+    const { lineStarts, text } = source;
+    for (let n = 0; n < lineStarts.length; n++) {
+      // Most lines are short even with their line break: no need to slice them.
+      const end = n + 1 < lineStarts.length ? lineStarts[n + 1] : text.length;
+      if (end - lineStarts[n] <= 140) continue;
       const line = source.line(n);
       if (line.includes('://') || line.includes('template(')) continue;
-      const chars = [...line];
-      if (chars.length <= 140) continue;
-      const start = source.lineStarts[n] + chars.slice(0, 140).join('').length;
-      context.report({ start, end: source.lineEnd(n) }, 'line has more than 140 characters');
+      const past = offsetPastCodePoints(line, 140);
+      if (past === line.length) continue;
+      context.report({ start: lineStarts[n] + past, end: source.lineEnd(n) }, 'line has more than 140 characters');
     }
   },
 };
+
+/** Where the first `count` characters of `text` end, counting a surrogate pair as one, as puppet-lint does. */
+function offsetPastCodePoints(text: string, count: number): number {
+  let offset = 0;
+  for (let n = 0; n < count && offset < text.length; n++) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
+  return offset;
+}
 
 const doubleQuotedStrings: StyleCheck = {
   name: 'double_quoted_strings',
@@ -285,8 +359,9 @@ const doubleQuotedStrings: StyleCheck = {
   enabledByDefault: true,
   fixable: true,
   run(context) {
-    for (const token of context.input.tokens) {
-      if (token.kind !== 'string' || token.quote !== '"' || token.parts) continue;
+    for (const i of context.strings) {
+      const token = context.input.tokens[i];
+      if (token.quote !== '"' || token.parts) continue;
       const raw = context.text({ start: token.start + 1, end: token.end - 1 });
       if (DOUBLE_QUOTE_REASON.test(raw)) continue;
       // Other escapes (\u, \r written out...) mean something only in double quotes: flag, but keep them.
@@ -308,15 +383,18 @@ const onlyVariableString: StyleCheck = {
   fixable: true,
   run(context) {
     const tokens = context.input.tokens;
-    // An index stays a string: $h["${k}"] looks a key up by its string form.
-    const accessKeys = new Set(context.nodes.flatMap((n) => (n.type === 'Access' ? n.keys.map((k) => k.start) : [])));
-    tokens.forEach((token, i) => {
-      if (token.kind !== 'string' || !token.parts || accessKeys.has(token.start)) return;
+    // An index stays a string: $h["${k}"] looks a key up by its string form. Collected on first need.
+    let accessKeys: Set<number> | undefined;
+    for (const i of context.strings) {
+      const token = tokens[i];
+      if (!token.parts) continue;
       const pieces = token.parts.filter((p) => p.kind === 'interpolation' || p.value !== '');
       const part = pieces[0];
-      if (pieces.length !== 1 || part.kind !== 'interpolation' || !isVariableAccess(part.tokens)) return;
+      if (pieces.length !== 1 || part.kind !== 'interpolation' || !isVariableAccess(part.tokens)) continue;
       // A string used as a hash key stays a string.
-      if (tokens[i + 1]?.kind === '=>') return;
+      if (tokens[i + 1]?.kind === '=>') continue;
+      accessKeys ??= new Set(context.accesses.flatMap((n) => n.keys.map((k) => k.start)));
+      if (accessKeys.has(token.start)) continue;
       const first = part.tokens[0];
       const last = part.tokens[part.tokens.length - 1];
       const expression = '$' + first.value + context.text({ start: first.end, end: last.end });
@@ -325,7 +403,7 @@ const onlyVariableString: StyleCheck = {
         'string containing only a variable',
         context.fix(`Replace with ${expression}`, [context.edit(token, expression)]),
       );
-    });
+    }
   },
 };
 
@@ -344,7 +422,7 @@ const variablesNotEnclosed: StyleCheck = {
   enabledByDefault: true,
   fixable: true,
   run(context) {
-    for (const part of context.interpolations()) {
+    for (const part of context.interpolations) {
       if (part.braced) continue;
       const name = context.text({ start: part.start + 1, end: part.end });
       context.report(part, 'variable not enclosed in {}', context.fix(`Write \${${name}}`, [context.edit(part, `\${${name}}`)]));
@@ -358,8 +436,9 @@ const quotedBooleans: StyleCheck = {
   enabledByDefault: false,
   fixable: false,
   run(context) {
-    for (const token of context.input.tokens) {
-      if (token.kind === 'string' && !token.parts && (token.value === 'true' || token.value === 'false')) {
+    for (const i of context.strings) {
+      const token = context.input.tokens[i];
+      if (!token.parts && (token.value === 'true' || token.value === 'false')) {
         context.report(token, 'quoted boolean value found');
       }
     }
@@ -473,8 +552,8 @@ const caseWithoutDefault: StyleCheck = {
   enabledByDefault: true,
   fixable: false,
   run(context) {
-    for (const node of context.nodes) {
-      if (node.type !== 'Case' || node.options.some((o) => o.values.some((v) => v.type === 'Default'))) continue;
+    for (const node of context.cases) {
+      if (node.options.some((o) => o.values.some((v) => v.type === 'Default'))) continue;
       context.report({ start: node.start, end: node.start + 'case'.length }, 'case statement without a default case');
     }
   },
@@ -486,8 +565,8 @@ const rightToLeftRelationship: StyleCheck = {
   enabledByDefault: true,
   fixable: false,
   run(context) {
-    for (const node of context.nodes) {
-      if (node.type !== 'Relationship' || node.operator !== '<-') continue;
+    for (const node of context.relationships) {
+      if (node.operator !== '<-') continue;
       context.report({ start: node.operatorStart, end: node.operatorStart + 2 }, 'right-to-left (<-) relationship');
     }
   },
@@ -521,17 +600,28 @@ const styleChecks: readonly StyleCheck[] = [
 export const styleCheckCatalog: ReadonlyArray<Pick<StyleCheck, 'name' | 'description' | 'enabledByDefault' | 'fixable'>> =
   styleChecks.map(({ name, description, enabledByDefault, fixable }) => ({ name, description, enabledByDefault, fixable }));
 
-function lintComments(input: StyleInput): LintComment[] {
-  const text = input.source.text;
-  return input.trivia
-    .filter((t) => t.kind === 'lineComment' || t.kind === 'blockComment')
-    .map((t) => {
-      const raw = text.slice(t.start, t.end);
-      const body = t.kind === 'lineComment' ? raw.slice(1) : raw.replace(/^\/\*/, '').replace(/\*\/$/, '');
-      const line = input.source.positionAt(t.start);
-      const before = text.slice(t.start - line.character, t.start);
-      return { text: body, line: line.line, trailing: before.trim() !== '' };
-    });
+function lintComments(context: StyleContext): LintComment[] {
+  const { source } = context;
+  const text = source.text;
+  return context.controlComments.map((t) => {
+    const raw = text.slice(t.start, t.end);
+    const body = t.kind === 'lineComment' ? raw.slice(1) : raw.replace(/^\/\*/, '').replace(/\*\/$/, '');
+    const line = source.positionAt(t.start);
+    const before = text.slice(t.start - line.character, t.start);
+    return { text: body, line: line.line, trailing: before.trim() !== '' };
+  });
+}
+
+/**
+ * False when the comment's text, trimmed, cannot start with `lint:`: its first character after
+ * spaces and tabs is another printable ASCII character. Read in place: no slice per comment.
+ */
+function mayBeControlComment(text: string, comment: Trivia): boolean {
+  let i = comment.start + (comment.kind === 'lineComment' ? 1 : 2);
+  while (i < comment.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  // Other blanks and line breaks are left to the exact test of parseControlComments.
+  return c === 108 /* l */ || c < 32 || c > 126 || i >= comment.end;
 }
 
 /**
@@ -547,7 +637,7 @@ export function checkStyle(input: StyleInput, options: StyleOptions = {}): Findi
     context.check = check.name;
     check.run(context);
   }
-  const control = parseControlComments(lintComments(input));
+  const control = parseControlComments(lintComments(context));
   const findings = context.findings.filter((f) => !control.isIgnored(f.check, f.line)).map((f) => f.finding);
   for (const problem of control.problems) {
     const at = input.source.lineRange(problem.line);
@@ -571,8 +661,6 @@ export function checkStyle(input: StyleInput, options: StyleOptions = {}): Findi
  */
 function keepPreferredFixesApart(findings: Finding[]): Finding[] {
   const taken: Range[] = [];
-  const overlaps = (a: Range, b: Range) => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
-  const sameEmpty = (a: Range, b: Range) => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       if (!fix.preferred) continue;
@@ -582,4 +670,12 @@ function keepPreferredFixesApart(findings: Finding[]): Finding[] {
     }
   }
   return findings;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+}
+
+function sameEmpty(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }

@@ -4,6 +4,7 @@
 // mapped to the Markdown, fixes included.
 import { comparePositions, type Finding, type Range } from '../finding';
 import { EmbeddedPuppet } from '../markdown/embeddedPuppet';
+import { indexNodes, type NodeIndex } from '../puppet/ast';
 import { checkPuppet, collectDeclarations, type Declarations } from '../puppet/checker';
 import type { PuppetLintRc } from '../puppet/lintConfig';
 import { parsePuppet, type ParseResult } from '../puppet/parser';
@@ -50,10 +51,10 @@ function syntaxFindings(unit: PuppetText): Finding[] {
   }));
 }
 
-function styleFindings(unit: PuppetText, settings: AnalysisSettings, context: PuppetContext): Finding[] {
+function styleFindings(unit: PuppetText, nodes: NodeIndex, settings: AnalysisSettings, context: PuppetContext): Finding[] {
   if (!settings.puppet.style.enable) return [];
   const { parsed, source } = unit;
-  return checkStyle({ source, tokens: parsed.tokens, trivia: parsed.trivia, program: parsed.ast }, { rc: context.rc, withChecker: true });
+  return checkStyle({ source, tokens: parsed.tokens, trivia: parsed.trivia, program: parsed.ast, nodes }, { rc: context.rc, withChecker: true });
 }
 
 /**
@@ -63,8 +64,10 @@ function styleFindings(unit: PuppetText, settings: AnalysisSettings, context: Pu
  */
 function unitFindings(unit: PuppetText, settings: AnalysisSettings, context: PuppetContext, declarations: Declarations | undefined): Finding[] {
   if (unit.parsed.errors.length > 0) return syntaxFindings(unit);
-  const checked = checkPuppet([{ program: unit.parsed.ast, source: unit.source }], { workspace: declarations, knownTypes: context.knownTypes });
-  return [...checked, ...styleFindings(unit, settings, context)];
+  // One walk of the tree for the checker and the style checks.
+  const nodes = indexNodes(unit.parsed.ast);
+  const checked = checkPuppet([{ program: unit.parsed.ast, source: unit.source, nodes }], { workspace: declarations, knownTypes: context.knownTypes });
+  return [...checked, ...styleFindings(unit, nodes, settings, context)];
 }
 
 /** `settings.rules` for puppet findings: keyed by code or check name, in any case. */

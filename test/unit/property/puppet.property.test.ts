@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lexPuppet } from '../../../server/src/puppet/lexer';
 import { parsePuppet } from '../../../server/src/puppet/parser';
-import { forEachChild } from '../../../server/src/puppet/ast';
+import { ancestorsAt, forEachChild, indexNodes } from '../../../server/src/puppet/ast';
 import type { Node } from '../../../server/src/puppet/ast';
 import type { Token } from '../../../server/src/puppet/tokens';
 
@@ -108,6 +108,28 @@ describe('puppet lexer and parser properties', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('index the nodes of any program in walk order, each with its ancestors', () => {
+    fc.assert(
+      fc.property(anyPuppet, (text) => {
+        const { ast } = parsePuppet(text);
+        const walked: Array<{ node: Node; ancestors: Node[] }> = [];
+        const visit = (node: Node, ancestors: Node[]) => {
+          walked.push({ node, ancestors });
+          forEachChild(node, (child) => visit(child, [...ancestors, node]));
+        };
+        visit(ast, []);
+        const index = indexNodes(ast);
+        assert.equal(index.nodes.length, walked.length);
+        walked.forEach(({ node, ancestors }, i) => {
+          assert.ok(index.nodes[i] === node, `node ${i} (${node.type}) in walk order`);
+          const indexed = ancestorsAt(index, i);
+          assert.ok(indexed.length === ancestors.length && indexed.every((a, k) => a === ancestors[k]), `ancestors of node ${i} (${node.type})`);
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 

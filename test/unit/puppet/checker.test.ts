@@ -192,6 +192,16 @@ describe('checker: resource types and attributes', () => {
     assert.equal(finding.severity, 'warning');
   });
 
+  it('suggests defined types only to the checks that know them, after the built-in ones', () => {
+    const suggestion = (text: string, options?: CheckOptions) => only(check(text, options), 'UNKNOWN_RESOURCE_TYPE').message.match(/Did you mean '(.*)'/)?.[1];
+    const workspace = collectDeclarations([parsePuppet('define mytype_b($a) {}\ndefine servicx($a) {}\n').ast]);
+    // Searches through the built-in types are remembered from check to check; a workspace's defines must not be.
+    assert.equal(suggestion("mytype_a { 'x': }\n"), undefined);
+    assert.equal(suggestion("mytype_a { 'x': }\n", { workspace }), 'mytype_b');
+    assert.equal(suggestion("mytype_a { 'x': }\n"), undefined);
+    assert.equal(suggestion("servic { 'x': }\n", { workspace }), 'service', 'at equal distance the built-in type wins');
+  });
+
   it('says when a class name is used as a resource type', () => {
     const finding = only(check("class web {}\nweb { 'x': }\n"), 'UNKNOWN_RESOURCE_TYPE');
     assert.equal(finding.severity, 'warning');
@@ -327,6 +337,15 @@ describe('checker: names', () => {
     assert.equal(editDistance('', 'abc'), 3);
     assert.equal(closestName('instaled', ['present', 'installed', 'absent']), 'installed');
     assert.equal(closestName('xyz', ['present', 'installed']), undefined);
+  });
+
+  it('edit distance with a limit stops at limit + 1', () => {
+    const word = fc.string({ maxLength: 10, unit: fc.constantFrom('a', 'b', 'c', 'n', 'r') });
+    fc.assert(
+      fc.property(word, word, fc.nat(5), (a, b, limit) => {
+        assert.equal(editDistance(a, b, limit), Math.min(editDistance(a, b), limit + 1));
+      }),
+    );
   });
 
   it('edit distance is a metric', () => {

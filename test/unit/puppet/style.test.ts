@@ -255,6 +255,22 @@ describe('style: configuration', () => {
     assert.match(findings[2].message, /lint:ignore:hard_tabs comment with no closing/);
   });
 
+  it('reads control comments however they are spaced, and only where they lead the comment', () => {
+    const text = [
+      '#\tlint:ignore:double_quoted_strings',
+      '$a = "x"',
+      '#lint:endignore',
+      '/*',
+      '   lint:ignore:double_quoted_strings */',
+      '$b = "y"',
+      '#\u00a0lint:endignore',
+      '$c = "z" # see lint:ignore:double_quoted_strings',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text, 'double_quoted_strings'), ['8:6 double quoted string containing no variables']);
+    assert.deepEqual(found(text, 'lint_control_comment'), []);
+  });
+
   it('nests control comment blocks', () => {
     const control = parseControlComments([
       { text: ' lint:ignore:a', line: 0, trailing: false },
