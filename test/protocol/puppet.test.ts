@@ -3,9 +3,9 @@
 // formatting, symbols, folding and quick fixes; other files' declarations follow edits; the opt-in
 // reference validator runs Debian's `puppet` on save.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type {
@@ -18,9 +18,10 @@ import type {
   Location,
   MarkupContent,
   Position,
-  Range,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { installedPuppet } from '../installedPuppet';
+import { positionOf, rangeOf } from '../textPositions';
 import { paymentsPostmortem } from './fixtures';
 import { LspClient } from './lspClient';
 
@@ -28,20 +29,6 @@ const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.cod
 const has = (code: string) => (diagnostics: Diagnostic[]) => codes(diagnostics).includes(code);
 const lacks = (code: string) => (diagnostics: Diagnostic[]) => !codes(diagnostics).includes(code);
 const messageOf = (diagnostic: Diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
-
-/** Where `needle` is in `text` (its `n`th line holding it), plus `delta` characters. */
-function positionOf(text: string, needle: string, delta = 0, n = 1): Position {
-  const lines = text.split('\n');
-  let seen = 0;
-  const line = lines.findIndex((l) => l.includes(needle) && ++seen === n);
-  assert.ok(line >= 0, `"${needle}" is in the text`);
-  return { line, character: lines[line].indexOf(needle) + delta };
-}
-
-function rangeOf(text: string, needle: string, n = 1): Range {
-  const start = positionOf(text, needle, 0, n);
-  return { start, end: { line: start.line, character: start.character + needle.length } };
-}
 
 function lines(text: string): string[] {
   return text.split('\n');
@@ -340,12 +327,6 @@ describe('puppet manifests with a client that pulls diagnostics', () => {
   });
 });
 
-/** Debian's `puppet` on PATH, if installed. */
-const puppetExecutable = (process.env.PATH ?? '')
-  .split(delimiter)
-  .map((folder) => join(folder, 'puppet'))
-  .find((candidate) => existsSync(candidate));
-
 describe('the Puppet reference validator', () => {
   let root: string;
   before(() => {
@@ -363,8 +344,8 @@ describe('the Puppet reference validator', () => {
     return uri;
   };
 
-  it('reports the first error of `puppet parser validate` on save', { skip: puppetExecutable ? false : 'puppet is not installed' }, async () => {
-    const client = await LspClient.start({ workspaceFolder: root, settings: { puppet: { referenceValidator: puppetExecutable } } });
+  it('reports the first error of `puppet parser validate` on save', { skip: installedPuppet ? false : 'puppet is not installed' }, async () => {
+    const client = await LspClient.start({ workspaceFolder: root, settings: { puppet: { referenceValidator: installedPuppet } } });
     try {
       const validated = client.nextDiagnostics(pathToFileURL(join(root, 'broken.pp')).href, has('puppet-parser-validate'));
       await saveBroken(client);

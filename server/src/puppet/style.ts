@@ -3,6 +3,7 @@
 // trivia) and, where structure matters, the syntax tree. All findings are warnings; fixes only
 // change whitespace, quotes, or move text, never remove what the user wrote.
 import { comparePositions, type Finding, type Fix, type Range, type TextEdit } from '../finding';
+import { firstPassing } from '../sortedSearch';
 import type { SourceText } from '../sourceText';
 import type { AccessExpression, AttributeOperation, CaseExpression, Expression, Program, RelationshipExpression, ResourceBody, ResourceExpression } from './ast';
 import { indexNodes, type NodeIndex } from './ast';
@@ -173,23 +174,11 @@ class StyleContext {
   tokensIn(span: Span): Token[] {
     const tokens = this.input.tokens;
     // Tokens do not overlap, so both their starts and their ends ascend: two searches find the run.
-    const from = firstToken(tokens, (t) => t.start >= span.start);
-    let to = firstToken(tokens, (t) => t.end > span.end);
+    const from = firstPassing(tokens, (t) => t.start >= span.start);
+    let to = firstPassing(tokens, (t) => t.end > span.end);
     if (to > from && tokens[to - 1].kind === 'eof') to--;
     return tokens.slice(from, to);
   }
-}
-
-/** The position of the first token that passes `test`, which every later token passes too. */
-function firstToken(tokens: readonly Token[], test: (token: Token) => boolean): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(tokens[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function attributesOf(body: ResourceBody): AttributeOperation[] {

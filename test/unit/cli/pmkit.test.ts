@@ -1,100 +1,17 @@
 // The bundled CLI, run as users run it: `node dist/pmkit.js ...` in a child process, on temporary files.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkoutPostmortem as clean, withoutTimeline } from '../checkoutPostmortem';
 import { sharedAvailable, sharedRoot, sharedSkipMessage } from '../../corpusPaths';
-import { buildBundles, repoRoot, type Bundles } from './bundle';
+import { repoRoot } from './bundle';
+import { pmkitCli, type JsonFinding } from './pmkitCli';
 import { sarifProblems } from './sarifShape';
 import { xmlProblems } from './xmlShape';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  source: string;
-  rule: string;
-  message: string;
-  fixable: boolean;
-}
-
-/** A classic postmortem with every section, a zone on each entry, and a closed fence: nothing to report. */
-const clean = `# Postmortem: Checkout outage
-
-## Issue Summary
-
-From 14:00 to 15:00 WAT on June 19, 2024 (1 hour), checkout failed for 40% of users.
-The root cause was an expired TLS certificate on the payment gateway.
-
-## Timeline
-
-- 14:00 WAT: Alerts fired for checkout errors.
-- 14:20 WAT: The on-call engineer found the expired certificate.
-- 15:00 WAT: A renewed certificate was deployed and checkout recovered.
-
-## Root Cause and Resolution
-
-The certificate expired because its renewal job had been disabled during a migration.
-It was renewed by hand and the job was turned back on.
-
-## Corrective and Preventative Measures
-
-- [ ] Alert 14 days before any certificate expires.
-- [ ] Manage the renewal job with Puppet:
-
-\`\`\`puppet
-service { 'certbot-renew': ensure => running }
-\`\`\`
-`;
-
 describe('pmkit', () => {
-  let bundles: Bundles;
-  let pmkit: string;
-  let work: string;
-
-  before(async () => {
-    bundles = await buildBundles({ 'pmkit.js': 'server/src/cli/pmkit.ts' });
-    pmkit = bundles.file('pmkit.js');
-  });
-
-  after(() => bundles.remove());
-
-  /** A fresh working folder per test, with the given files. */
-  function workspace(t: { after(fn: () => void): void }, files: Record<string, string | Buffer> = {}): string {
-    work = mkdtempSync(path.join(tmpdir(), 'pmkit-cli-'));
-    t.after(() => rmSync(work, { recursive: true, force: true }));
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
-      writeFileSync(path.join(work, name), content);
-    }
-    return work;
-  }
-
-  function run(args: string[], env: Record<string, string> = { NO_COLOR: '1' }): Run {
-    const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
-    const result = spawnSync(process.execPath, [pmkit, ...args], { cwd: work, encoding: 'utf8', env: { ...inherited, ...env } });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
-
-  function lintJson(...args: string[]): { status: number | null; findings: JsonFinding[]; stderr: string } {
-    const result = run(['lint', '--format', 'json', ...args]);
-    return { status: result.status, findings: JSON.parse(result.stdout) as JsonFinding[], stderr: result.stderr };
-  }
-
-  function read(name: string): string {
-    return readFileSync(path.join(work, name), 'utf8');
-  }
+  const { workspace, run, lintJson, read } = pmkitCli();
 
   describe('usage', () => {
     it('prints its version and help', (t) => {
@@ -160,7 +77,6 @@ describe('pmkit', () => {
     });
 
     it('reports a missing section with its fix', (t) => {
-      const withoutTimeline = clean.replace(/## Timeline\n[\s\S]*?(?=## Root Cause)/, '');
       workspace(t, { 'postmortem.md': withoutTimeline });
       const { status, findings } = lintJson('postmortem.md');
       assert.equal(status, 0, 'a missing section is a warning');
@@ -185,7 +101,7 @@ describe('pmkit', () => {
 
     it('runs markdownlint with the prose default, the user config, or not at all', (t) => {
       const messy = clean.replace('## Timeline\n\n', '## Timeline\n').replace('40% of users.\n', '40% of users.   \n');
-      workspace(t, { 'postmortem.md': messy, 'strict/postmortem.md': messy, 'strict/.markdownlint.json': '{ "default": true }' });
+      const work = workspace(t, { 'postmortem.md': messy, 'strict/postmortem.md': messy, 'strict/.markdownlint.json': '{ "default": true }' });
       const rules = (findings: JsonFinding[]) => [...new Set(findings.map((f) => f.rule))].sort();
       assert.deepEqual(rules(lintJson('postmortem.md').findings), ['MD009/no-trailing-spaces', 'MD022/blanks-around-headings', 'MD032/blanks-around-lists']);
       assert.ok(rules(lintJson('strict/postmortem.md').findings).includes('MD013/line-length'), 'the user config turns line length back on');
@@ -198,7 +114,6 @@ describe('pmkit', () => {
     });
 
     it('applies --config severities and --profile', (t) => {
-      const withoutTimeline = clean.replace(/## Timeline\n[\s\S]*?(?=## Root Cause)/, '');
       workspace(t, { 'postmortem.md': withoutTimeline, 'pmkit.jsonc': '{\n  // CI is strict\n  "rules": { "missing-section": "error" },\n}' });
       const strict = lintJson('--config', 'pmkit.jsonc', 'postmortem.md');
       assert.equal(strict.status, 1);
@@ -232,7 +147,7 @@ describe('pmkit', () => {
     });
 
     it('writes SARIF that has the required shape', (t) => {
-      workspace(t, { 'incidents/june 19.md': clean.replace(/## Timeline\n[\s\S]*?(?=## Root Cause)/, '').replace('\n## Corrective', '\n\n## Corrective') });
+      const work = workspace(t, { 'incidents/june 19.md': withoutTimeline.replace('\n## Corrective', '\n\n## Corrective') });
       const result = run(['lint', '--format', 'sarif', 'incidents']);
       const log = JSON.parse(result.stdout);
       assert.deepEqual(sarifProblems(log), []);
@@ -281,7 +196,7 @@ describe('pmkit', () => {
     });
 
     it('skips binary, non-UTF-8 and huge files with a message, lints the rest, and exits 2', (t) => {
-      workspace(t, {
+      const work = workspace(t, {
         'docs/a.md': clean.replace('## Timeline', '**Timeline**'),
         'docs/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
         'docs/latin1.md': Buffer.from('# Caf\xe9 postmortem\n', 'latin1'),

@@ -1,26 +1,9 @@
 // `pmkit lint` on Puppet: .pp files and folders of them, the workspace they are checked against, the
 // puppet fences of postmortems, --fix, and turning the style checks off. The bundled CLI, in a child process.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { buildBundles, type Bundles } from './bundle';
+import { pmkitCli, type JsonFinding } from './pmkitCli';
 import { sarifProblems } from './sarifShape';
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  source: string;
-  rule: string;
-  message: string;
-  fixable: boolean;
-}
 
 /** A manifest with one error (an invalid value) and one style warning (a misaligned arrow). */
 const manifest = `class web {
@@ -61,39 +44,15 @@ The web server was stopped by a bad deploy and started again by hand.
 `;
 
 describe('pmkit lint on Puppet', () => {
-  let bundles: Bundles;
-  let pmkit: string;
-  let work: string;
-
-  before(async () => {
-    bundles = await buildBundles({ 'pmkit.js': 'server/src/cli/pmkit.ts' });
-    pmkit = bundles.file('pmkit.js');
-  });
-
-  after(() => bundles.remove());
-
-  function workspace(t: { after(fn: () => void): void }, files: Record<string, string>): void {
-    work = mkdtempSync(path.join(tmpdir(), 'pmkit-puppet-'));
-    t.after(() => rmSync(work, { recursive: true, force: true }));
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
-      writeFileSync(path.join(work, name), content);
-    }
-  }
-
-  function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
-    const result = spawnSync(process.execPath, [pmkit, ...args], { cwd: work, encoding: 'utf8', env: { ...inherited, NO_COLOR: '1' } });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  const cli = pmkitCli();
+  const { workspace, run, read } = cli;
 
   function lintJson(...args: string[]): { status: number | null; findings: JsonFinding[] } {
-    const result = run('lint', '--format', 'json', ...args);
-    assert.equal(result.stderr, '');
-    return { status: result.status, findings: JSON.parse(result.stdout) as JsonFinding[] };
+    const { status, findings, stderr } = cli.lintJson(...args);
+    assert.equal(stderr, '');
+    return { status, findings };
   }
 
-  const read = (name: string) => readFileSync(path.join(work, name), 'utf8');
   const summary = (findings: JsonFinding[]) => findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`);
 
   it('lints a .pp file: Puppet findings with 1-based positions, exit 1 on an error', (t) => {
@@ -105,7 +64,7 @@ describe('pmkit lint on Puppet', () => {
     assert.deepEqual(findings.map((f) => f.fixable), [false, true], 'only the safe fix counts as fixable by --fix');
     assert.deepEqual([findings[0].endLine, findings[0].endColumn], [3, 21]);
 
-    const stylish = run('lint', 'manifests/init.pp');
+    const stylish = run(['lint', 'manifests/init.pp']);
     assert.equal(stylish.status, 1);
     assert.match(stylish.stdout, /3:15 +error +Invalid value 'runing' for ensure of service\. Did you mean 'running'\?.*INVALID_ATTRIBUTE_VALUE/);
   });
@@ -130,7 +89,7 @@ describe('pmkit lint on Puppet', () => {
 
   it('--fix applies the safe Puppet fixes and leaves guessed values to the author', (t) => {
     workspace(t, { 'web.pp': manifest, 'postmortem.md': postmortem });
-    const result = run('lint', '--fix', '--no-markdownlint', 'web.pp', 'postmortem.md');
+    const result = run(['lint', '--fix', '--no-markdownlint', 'web.pp', 'postmortem.md']);
     assert.equal(result.status, 1, 'the invalid values remain: errors');
     assert.match(result.stderr, /applied 1 fix in 1 file/);
     assert.equal(read('web.pp'), fixedManifest);
@@ -149,7 +108,7 @@ describe('pmkit lint on Puppet', () => {
 
   it('describes Puppet rules in SARIF', (t) => {
     workspace(t, { 'web.pp': manifest });
-    const log = JSON.parse(run('lint', '--format', 'sarif', 'web.pp').stdout);
+    const log = JSON.parse(run(['lint', '--format', 'sarif', 'web.pp']).stdout);
     assert.deepEqual(sarifProblems(log), []);
     const rules = log.runs[0].tool.driver.rules as Array<{ id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }>;
     assert.deepEqual(

@@ -5,24 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildBundles, repoRoot, type Bundles } from '../cli/bundle';
+import { withoutTimeline } from '../checkoutPostmortem';
 
 const cli2 = path.join(repoRoot, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
-
-const withoutTimeline = `# Postmortem: Checkout outage
-
-## Issue Summary
-
-From 14:00 to 15:00 WAT on June 19, 2024 (1 hour), checkout failed for 40% of users.
-The root cause was an expired TLS certificate on the payment gateway.
-
-## Root Cause and Resolution
-
-The certificate expired because its renewal job had been disabled during a migration.
-
-## Corrective and Preventative Measures
-
-- [ ] Alert 14 days before any certificate expires.
-`;
 
 describe('our rules in markdownlint-cli2', () => {
   let bundles: Bundles;

@@ -8,30 +8,7 @@ import { customRules } from '../../../server/src/markdown/customRules';
 import { ruleCatalog } from '../../../server/src/postmortem/rules';
 import { analyzePostmortem } from '../../../server/src/service/analyze';
 import { defaultSettings } from '../../../server/src/settings';
-
-const postmortem = `# Postmortem: Checkout outage
-
-## Issue Summary
-
-From 14:00 to 15:00 WAT on June 19, 2024 (1 hour), checkout failed for 40% of users.
-The root cause was an expired TLS certificate on the payment gateway.
-
-## Timeline
-
-- 14:00 WAT: Alerts fired for checkout errors.
-- 14:20 WAT: The on-call engineer found the expired certificate.
-- 15:00 WAT: A renewed certificate was deployed and checkout recovered.
-
-## Root Cause and Resolution
-
-The certificate expired because its renewal job had been disabled during a migration.
-
-## Corrective and Preventative Measures
-
-- [ ] Alert 14 days before any certificate expires.
-`;
-
-const withoutTimeline = postmortem.replace(/## Timeline\n[\s\S]*?(?=## Root Cause)/, '');
+import { checkoutPostmortem as postmortem, withoutTimeline } from '../checkoutPostmortem';
 
 /** Only our rules, as a markdownlint host runs them. */
 function lintWithRules(text: string, config: Configuration = {}): LintError[] {

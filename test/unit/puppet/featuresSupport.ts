@@ -1,7 +1,7 @@
-// Shared by the Puppet editor feature tests: texts with a cursor mark, and a small workspace.
+// Shared by the Puppet editor feature and formatter tests: the seed's fix, texts with a cursor mark, and a small workspace.
 import { indexPuppetDocument, mergePuppetIndexes, type PuppetWorkspaceIndex } from '../../../server/src/puppet/features/workspaceIndex';
 
-/** The seed postmortem's fix. */
+/** The seed postmortem's fix, as its author wrote it. */
 export const SEED = [
   "package { 'php-missing-module':",
   '  ensure => installed,',

@@ -9,20 +9,7 @@ import { checkStyle } from '../../../server/src/puppet/style';
 import { SourceText } from '../../../server/src/sourceText';
 import { applyEdits } from '../../../server/src/textEdits';
 import { sharedRoot, sharedSkipMessage } from '../../corpusPaths';
-
-/** The seed postmortem's fix, as its author wrote it. */
-const SEED = [
-  "package { 'php-missing-module':",
-  '  ensure => installed,',
-  '}',
-  '',
-  "service { 'apache2':",
-  '  ensure    => running,',
-  '  enable    => true,',
-  "  subscribe => Package['php-missing-module'],",
-  '}',
-  '',
-].join('\n');
+import { SEED } from './featuresSupport';
 
 function format(text: string, indent?: number): string {
   const formatted = formattedPuppet(text, indent);

@@ -2,7 +2,6 @@
 // (blockquotes and list items included) with every position and edit in the Markdown's coordinates.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Position, Range } from '../../../server/src/finding';
 import { emptyPuppetIndex, indexPuppetDocument } from '../../../server/src/puppet/features/workspaceIndex';
 import type { DocumentAnalysis } from '../../../server/src/service/analysisCache';
 import { analyzePostmortem, analyzePuppetFile } from '../../../server/src/service/analyze';
@@ -16,6 +15,7 @@ import {
 } from '../../../server/src/service/puppetFeatures';
 import { defaultSettings } from '../../../server/src/settings';
 import { applyEdits } from '../../../server/src/textEdits';
+import { positionOf, rangeOf } from '../../textPositions';
 
 const uri = 'file:///ws/incidents/postmortem.md';
 
@@ -25,20 +25,6 @@ function postmortem(text: string): DocumentAnalysis {
 
 function manifest(text: string): DocumentAnalysis {
   return { kind: 'puppet', analysis: analyzePuppetFile(text, defaultSettings) };
-}
-
-/** Where `needle` starts in `text` (on the `n`th line holding it), plus `delta`. */
-function at(text: string, needle: string, delta = 0, n = 1): Position {
-  const lines = text.split('\n');
-  let seen = 0;
-  const line = lines.findIndex((l) => l.includes(needle) && ++seen === n);
-  assert.ok(line >= 0, `"${needle}" is in the text`);
-  return { line, character: lines[line].indexOf(needle) + delta };
-}
-
-function span(text: string, needle: string, n = 1): Range {
-  const start = at(text, needle, 0, n);
-  return { start, end: { line: start.line, character: start.character + needle.length } };
 }
 
 const quoted = [
@@ -61,23 +47,23 @@ const quoted = [
 
 describe('puppet features in postmortem fences', () => {
   it('maps hover ranges out of a blockquote', () => {
-    const hover = puppetHoverAt(postmortem(quoted), uri, at(quoted, 'notify', 2), emptyPuppetIndex);
+    const hover = puppetHoverAt(postmortem(quoted), uri, positionOf(quoted, 'notify', 2), emptyPuppetIndex);
     assert.match(hover?.contents ?? '', /\*\*notify\*\* · metaparameter/);
-    assert.deepEqual(hover?.range, span(quoted, 'notify'));
+    assert.deepEqual(hover?.range, rangeOf(quoted, 'notify'));
   });
 
   it('answers nothing outside the code', () => {
-    assert.equal(puppetHoverAt(postmortem(quoted), uri, at(quoted, 'The fix'), emptyPuppetIndex), undefined);
-    assert.equal(puppetCompletionsAt(postmortem(quoted), uri, at(quoted, 'The fix'), emptyPuppetIndex), undefined);
-    assert.deepEqual(puppetDefinitionAt(postmortem(quoted), uri, at(quoted, '```puppet'), emptyPuppetIndex), []);
+    assert.equal(puppetHoverAt(postmortem(quoted), uri, positionOf(quoted, 'The fix'), emptyPuppetIndex), undefined);
+    assert.equal(puppetCompletionsAt(postmortem(quoted), uri, positionOf(quoted, 'The fix'), emptyPuppetIndex), undefined);
+    assert.deepEqual(puppetDefinitionAt(postmortem(quoted), uri, positionOf(quoted, '```puppet'), emptyPuppetIndex), []);
   });
 
   it('maps the text a completion replaces', () => {
     const typing = quoted.replace('ensure => installed', 'ens');
-    const items = puppetCompletionsAt(postmortem(typing), uri, at(typing, 'ens', 3), emptyPuppetIndex) ?? [];
+    const items = puppetCompletionsAt(postmortem(typing), uri, positionOf(typing, 'ens', 3), emptyPuppetIndex) ?? [];
     const ensure = items.find((i) => i.label === 'ensure');
     assert.ok(ensure, `ensure expected among ${items.map((i) => i.label)}`);
-    assert.deepEqual(ensure.replaceRange, span(typing, 'ens'));
+    assert.deepEqual(ensure.replaceRange, rangeOf(typing, 'ens'));
   });
 
   it('formats a fence in a blockquote, keeping every line in the quote', () => {
@@ -90,7 +76,7 @@ describe('puppet features in postmortem fences', () => {
     const analysis = postmortem(quoted);
     const prose = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
     assert.deepEqual(formatPuppetCode(analysis, prose), []);
-    const ensureLine = at(quoted, 'ensure').line;
+    const ensureLine = positionOf(quoted, 'ensure').line;
     const edits = formatPuppetCode(analysis, { start: { line: ensureLine, character: 0 }, end: { line: ensureLine, character: 4 } });
     assert.deepEqual(
       edits.map((e) => e.range.start.line),
@@ -116,8 +102,8 @@ describe('puppet features in postmortem fences', () => {
     ].join('\n');
     const workspace = indexPuppetDocument("class web {}\npackage { 'php-curl': }\n", 'file:///ws/web.pp');
     const analysis = postmortem(text);
-    assert.deepEqual(puppetDefinitionAt(analysis, uri, at(text, "'php-curl']", 2), workspace), [{ uri, range: span(text, "'php-curl'") }]);
-    assert.deepEqual(puppetDefinitionAt(analysis, uri, at(text, 'web', 1, 1), workspace), [
+    assert.deepEqual(puppetDefinitionAt(analysis, uri, positionOf(text, "'php-curl']", 2), workspace), [{ uri, range: rangeOf(text, "'php-curl'") }]);
+    assert.deepEqual(puppetDefinitionAt(analysis, uri, positionOf(text, 'web', 1, 1), workspace), [
       { uri: 'file:///ws/web.pp', range: { start: { line: 0, character: 6 }, end: { line: 0, character: 9 } } },
     ]);
   });
@@ -133,8 +119,8 @@ describe('puppet features in postmortem fences', () => {
         ["Service['apache2']", 'resource'],
       ],
     );
-    assert.deepEqual(resolution.children[0].selectionRange, span(quoted, "'php-curl'"));
-    const packageLine = at(quoted, 'package {').line;
+    assert.deepEqual(resolution.children[0].selectionRange, rangeOf(quoted, "'php-curl'"));
+    const packageLine = positionOf(quoted, 'package {').line;
     assert.ok(documentFolds(analysis).some((f) => f.startLine === packageLine && f.endLine === packageLine + 2));
   });
 });
@@ -162,9 +148,9 @@ describe('puppet features in a manifest', () => {
     const user = "include web\n$x = 1\nnotify { 'n': message => $x }\n";
     const workspace = indexPuppetDocument('class web {}\n', 'file:///ws/web.pp');
     const fileUri = 'file:///ws/site.pp';
-    assert.deepEqual(puppetDefinitionAt(manifest(user), fileUri, at(user, 'web', 1), workspace), [
+    assert.deepEqual(puppetDefinitionAt(manifest(user), fileUri, positionOf(user, 'web', 1), workspace), [
       { uri: 'file:///ws/web.pp', range: { start: { line: 0, character: 6 }, end: { line: 0, character: 9 } } },
     ]);
-    assert.deepEqual(puppetDefinitionAt(manifest(user), fileUri, at(user, '$x }', 1), workspace), [{ uri: fileUri, range: span(user, '$x') }]);
+    assert.deepEqual(puppetDefinitionAt(manifest(user), fileUri, positionOf(user, '$x }', 1), workspace), [{ uri: fileUri, range: rangeOf(user, '$x') }]);
   });
 });

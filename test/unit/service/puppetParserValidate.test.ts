@@ -1,12 +1,13 @@
 // The reference validator: reading `puppet parser validate --render-as json` reports (as Puppet 7 on Debian
 // prints them), and running the real tool when it is installed.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readValidateReport, referenceValidatorRule, validateWithPuppet } from '../../../server/src/service/puppetParserValidate';
 import { SourceText } from '../../../server/src/sourceText';
+import { installedPuppet } from '../../installedPuppet';
 
 const broken = "service { 'apache2':\n  ensure = running,\n}\n";
 
@@ -47,12 +48,6 @@ describe('reading a puppet parser validate report', () => {
   });
 });
 
-/** Debian's `puppet` on PATH, if installed. */
-const puppet = (process.env.PATH ?? '')
-  .split(delimiter)
-  .map((folder) => join(folder, 'puppet'))
-  .find((candidate) => existsSync(candidate));
-
 describe('running puppet parser validate', () => {
   let folder: string;
   before(() => {
@@ -60,10 +55,10 @@ describe('running puppet parser validate', () => {
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('reports the first syntax error of a saved file', { skip: puppet ? false : 'puppet is not installed' }, async () => {
+  it('reports the first syntax error of a saved file', { skip: installedPuppet ? false : 'puppet is not installed' }, async () => {
     const file = join(folder, 'broken.pp');
     writeFileSync(file, broken);
-    const outcome = await validateWithPuppet(puppet!, file, new SourceText(broken));
+    const outcome = await validateWithPuppet(installedPuppet!, file, new SourceText(broken));
     assert.equal(outcome.kind, 'validated');
     assert.deepEqual(
       outcome.kind === 'validated' && outcome.findings.map((f) => [f.range.start, f.message]),
@@ -71,7 +66,7 @@ describe('running puppet parser validate', () => {
     );
     const valid = join(folder, 'valid.pp');
     writeFileSync(valid, "notify { 'x': }\n");
-    assert.deepEqual(await validateWithPuppet(puppet!, valid, new SourceText("notify { 'x': }\n")), { kind: 'validated', findings: [] });
+    assert.deepEqual(await validateWithPuppet(installedPuppet!, valid, new SourceText("notify { 'x': }\n")), { kind: 'validated', findings: [] });
   });
 
   it('says so when the executable is missing', async () => {

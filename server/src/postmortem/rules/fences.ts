@@ -2,7 +2,7 @@
 import { range } from '../../finding';
 import type { SourceText } from '../../sourceText';
 import type { CodeFence } from '../model';
-import { lineBreak } from './edits';
+import { insertAt, lineBreak } from './edits';
 import type { Rule } from './rule';
 
 /** The last line holding code: markdown-it may end an open fence at a blank or less-indented line. */
@@ -32,7 +32,6 @@ const unterminatedFence: Rule = {
       // The closing marker lines up with the opening one: same blockquote markers, list indentation as spaces.
       const indent = text.slice(0, at).replace(/[^>\s]/g, ' ');
       const last = lastCodeLine(source, fence);
-      const end = { line: last, character: source.line(last).length };
       const opened = `${fence.marker}${fence.info}`.trim();
       report({
         range: range(opening, at, opening, text.trimEnd().length),
@@ -40,7 +39,7 @@ const unterminatedFence: Rule = {
         fixes: [
           {
             title: `Close the fence after line ${last + 1}`,
-            edits: [{ range: { start: end, end }, newText: `${lineBreak(source)}${indent}${fence.marker}` }],
+            edits: [insertAt({ line: last, character: source.line(last).length }, `${lineBreak(source)}${indent}${fence.marker}`)],
             preferred: true,
           },
         ],

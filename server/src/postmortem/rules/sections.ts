@@ -5,7 +5,7 @@ import type { CodeFence, PostmortemModel, Section } from '../model';
 import type { Profile, SectionSpec } from '../profile';
 import { renderSectionSkeleton } from '../profiles';
 import type { Rule } from './rule';
-import { insertBlockAt, lineBreak } from './edits';
+import { insertAt, insertBlockAt, lineBreak } from './edits';
 import { contains, sectionSpan } from './scope';
 
 /**
@@ -132,9 +132,8 @@ function moveSection(source: SourceText, section: Section, to: number): TextEdit
   let block = source.text.slice(startOffset, endOffset);
   if (!block.endsWith('\n')) block += nl;
   if (source.line(end - 1).trim() !== '') block += nl;
-  const at = { line: to, character: 0 };
   return [
-    { range: { start: at, end: at }, newText: block },
+    insertAt({ line: to, character: 0 }, block),
     { range: { start: source.positionAt(startOffset), end: source.positionAt(endOffset) }, newText: '' },
   ];
 }
@@ -214,11 +213,10 @@ const headingHashSpace: Rule = {
       if (!hashes) continue;
       const start = hashes[1].length;
       const end = start + hashes[2].length;
-      const at = { line, character: end };
       report({
         range: range(line, start, line, end),
         message: `"${hashes[2]}${section.title}" is not a heading: Markdown needs a space after "${hashes[2]}".`,
-        fixes: [{ title: `Insert a space after "${hashes[2]}"`, edits: [{ range: { start: at, end: at }, newText: ' ' }], preferred: true }],
+        fixes: [{ title: `Insert a space after "${hashes[2]}"`, edits: [insertAt({ line, character: end }, ' ')], preferred: true }],
       });
     }
   },

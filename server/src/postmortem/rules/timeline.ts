@@ -3,7 +3,7 @@ import { range, type Range, type TextEdit } from '../../finding';
 import type { SourceText } from '../../sourceText';
 import type { CalendarDate, Timestamp, TimelineEntry, TimeZone } from '../model';
 import { formatGap } from './duration';
-import { insideWord, lineBreak } from './edits';
+import { insertAt, insideWord, lineBreak } from './edits';
 import type { Rule } from './rule';
 import { timelines, type Timeline } from './scope';
 
@@ -324,9 +324,8 @@ function appendZone(source: SourceText, timestamp: Timestamp, zone: TimeZone): T
   const clock = clockSpan(source, timestamp);
   const offset = clock ? clock.end : source.offsetAt(timestamp.range.end);
   if (insideWord(source, offset)) return undefined;
-  const at = source.positionAt(offset);
   const glued = /^[\p{L}\p{N}]/u.test(source.text.slice(offset, offset + 2));
-  return { range: { start: at, end: at }, newText: ` ${zone.name}${glued ? ' ' : ''}` };
+  return insertAt(source.positionAt(offset), ` ${zone.name}${glued ? ' ' : ''}`);
 }
 
 /** The zone missing-time-zone adds to the times of this timeline that lack one, while any do. */

@@ -1,6 +1,7 @@
 // One Puppet text parsed once for the editor features: hover, completion, symbols, definition and
 // folding all read it. The features take either such a document or the bare text.
 import type { Range } from '../../finding';
+import { firstPassing } from '../../sortedSearch';
 import { SourceText } from '../../sourceText';
 import { forEachChild, type Node, type Program } from '../ast';
 import { parsePuppet, type ParseResult } from '../parser';
@@ -89,12 +90,5 @@ export function referenceType(type: string): string {
 
 /** Index of the last token that starts before `offset` (-1 when none). */
 export function tokenIndexBefore(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstPassing(tokens, (token) => token.start >= offset) - 1;
 }
