@@ -3,7 +3,8 @@
 // is a section when it names a profile section at least as well as anything else in the document, or
 // when it is written like the document's other titles; so the '**Root Cause**:' label inside an
 // '## Issue Summary' stays a label, while '**Root Cause:**' between '**Issue Summary:**' and
-// '**Timeline:**' is a section of its own.
+// '**Timeline:**' is a section of its own. An HTML block is HTML, as markdown-it reads it: no title in it
+// is a section, except a single-line '<h3>Timeline</h3>', which fixes can write around as around a heading.
 import type { Range } from '../finding';
 import type { SourceText } from '../sourceText';
 import { inlineChildren, type Block } from './blocks';
@@ -33,8 +34,6 @@ interface Candidate {
 }
 
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1\s*>/i;
-/** An ATX heading swallowed by a preceding HTML block ('<img ...>' then '## Issue Summary' with no blank line). */
-const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const MISSING_HASH_SPACE = /^ {0,3}(#{1,6})(?=[^\s#\d])/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Longest line still read as a title; anything longer is prose. */
@@ -58,15 +57,12 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
       const content = block.inline!.content;
       const title = (simpleInlineLine(content, true) ?? inlineLines(inlineChildren(block), 1)?.[0])?.text.trim() ?? stripMarkup(content);
       candidates.push({ line: block.line, endLine: block.endLine, title, style: 'heading', level: block.level, real: true, match: headingMatch(profile, title) });
-    } else if (block.kind === 'html') {
-      for (let n = block.line; n <= block.endLine; n++) {
-        const raw = source.line(n);
-        const m = HTML_HEADING.exec(raw) ?? ATX_HEADING.exec(raw);
-        if (!m) continue;
-        const title = stripMarkup(m[2]);
-        const level = /^\d$/.test(m[1]) ? Number(m[1]) : m[1].length;
-        if (title) candidates.push({ line: n, endLine: n, title, style: 'heading', level, real: true, match: headingMatch(profile, title) });
-      }
+    } else if (block.kind === 'html' && block.line === block.endLine) {
+      // Only an HTML heading alone in its block: any line further into a block is HTML text, and a section
+      // inserted after it would end the block there, turning the rest ('```', '14:05') into Markdown.
+      const m = HTML_HEADING.exec(source.line(block.line));
+      const title = m ? stripMarkup(m[2]) : '';
+      if (m && title) candidates.push({ line: block.line, endLine: block.line, title, style: 'heading', level: Number(m[1]), real: true, match: headingMatch(profile, title) });
     } else if (block.kind === 'paragraph' && !block.quoted) {
       for (let line = block.line; line <= block.endLine; line++) {
         const raw = source.line(line);
@@ -228,14 +224,24 @@ function selectSections(candidates: Candidate[], source: SourceText, content: Ui
   const tierOf = (i: number) => chosen[i].candidate.match?.tier ?? 0;
   // Nothing but titles between a section's title and this line.
   const untouched = (i: number, line: number) => content[line] === content[chosen[i].section.range.end.line + 1];
+  /** Whether the latest title at the titles' level (`pseudoLevel`) names a section. */
+  let afterNamedTitle = false;
 
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     const level = c.level ?? pseudoLevel;
     const key = c.match?.spec.key;
     const tier = c.match?.tier ?? 0;
     // '**Corrective and Preventative Measures:**' straight followed by '# Improvements:': the heading
-    // right under a named title, with nothing between, is its sub-section even at the same level.
-    const adopter = c.real ? open.find((o) => chosen[o.index].section.key && o.closesAt >= level && untouched(o.index, c.line)) : undefined;
+    // right under a named title, with nothing between, is its sub-section even at the same level. Not a
+    // heading that names another section, or this one better: '## Timeline' then '## Resolution' are two
+    // sections, as they are when written as plain lines.
+    const adopter = c.real
+      ? open.find((o) => {
+          const owner = chosen[o.index].section.key;
+          const names = key !== undefined && (key !== owner || tier >= tierOf(o.index));
+          return owner && !names && o.closesAt >= level && untouched(o.index, c.line);
+        })
+      : undefined;
 
     let current: Section | undefined;
     let currentTier = 0;
@@ -255,13 +261,20 @@ function selectSections(candidates: Candidate[], source: SourceText, content: Ui
       // under 'Root Cause and Resolution:'), or a weaker name nested in another section ('### Root Cause:'
       // under '## Issue Summary') names no section of its own. A real heading sits in a section only below
       // its level: at the same level or above it closes it ('## ROOT CAUSES' then '## MEASURES TAKEN TO
-      // ARREST THE ISSUE' are two sections).
+      // ARREST THE ISSUE' are two sections). A weaker name with text of its own, right after a named title
+      // at the titles' level, is a title too ('## Issue Summary', '## Root Cause', '## Timeline', as the
+      // pseudo-heading fix writes '**Root Cause:**' between '**Issue Summary:**' and '**Timeline:**');
+      // after an unnamed one, it is one of a run of fields ('### Impact:', '### Root Cause:'), and straight
+      // above named titles it only holds them ('## Root Cause and Resolution' over '**Root Cause**:').
       const part = current?.key === key && (level > current.level || (!c.real && tier < currentTier));
       const strongest = tier === bestTier.get(key);
-      if (c.real) named = part || enclosing?.key === key || (enclosing && !strongest) || detached.has(c) ? undefined : key;
+      const ownText = content[candidates[i + 1]?.line ?? lastLine + 1] > content[c.endLine + 1];
+      const amongTitles: boolean = level === pseudoLevel && afterNamedTitle && ownText;
+      if (c.real) named = part || enclosing?.key === key || (!amongTitles && ((enclosing && !strongest) || detached.has(c))) ? undefined : key;
       else named = !part && enclosing?.key !== key && (strongest || formats?.has(format(c))) ? key : undefined;
     }
     if (!c.real && !named) continue;
+    if (level === pseudoLevel) afterNamedTitle = named !== undefined;
 
     for (let k = open.length - 1; k >= 0; k--) {
       const o = open[k];

@@ -12,7 +12,11 @@ import { findDates, findTimestamps, findZoneMentions } from './time';
 
 export interface TimelineReading {
   entries: TimelineEntry[];
-  /** The date of each entry: written on it, or on a date line before it. */
+  /**
+   * The date of each entry: written on it, or on a date line above it with no dated entry between. A date
+   * written on an entry is that entry's only: the undated ones after it have none, and the chronology
+   * carries its day on to them, rolling over midnight as it does for a timeline without dates.
+   */
   dates: Array<CalendarDate | undefined>;
   /** Zones stated for a whole timeline, in its title or preamble. */
   statedZones: TimeZone[];
@@ -60,6 +64,7 @@ class TimelineSection {
   private readonly byItem = new Map<ListItem, Draft>();
   private current?: Draft;
   private zone?: TimeZone;
+  /** The last date line's date, until an entry states its own. */
   private date?: CalendarDate;
   /** The body's first and last line. */
   private readonly first: number;
@@ -152,7 +157,8 @@ class TimelineSection {
         }
       }
     }
-    if (created) for (const block of tree.blocks) if (block.kind === 'fence') this.extendTo(this.current!, block.endLine);
+    // Code and HTML in the item belong to its entry: moving the entry moves them along.
+    if (created) for (const block of tree.blocks) if (block.kind === 'fence' || block.kind === 'html') this.extendTo(this.current!, block.endLine);
     for (const child of tree.children) this.readItem(child, topDepth);
   }
 
@@ -170,7 +176,6 @@ class TimelineSection {
         return;
       case 'paragraph':
       case 'code':
-      case 'html':
         break;
       default:
         return;
@@ -184,8 +189,7 @@ class TimelineSection {
     });
     for (const line of lines) {
       const raw = this.source.line(line);
-      const listItem = block.kind === 'html' && /<li\b/i.test(raw);
-      if (this.startEntries(line, !timeLed || listItem, listItem ? 'bullet' : 'plain', { block })) continue;
+      if (this.startEntries(line, !timeLed, 'plain', { block })) continue;
       const text = stripMarkup(raw);
       if (!text || this.declare(raw, line, !this.drafts.length)) continue;
       const current = this.current;
@@ -277,9 +281,9 @@ class TimelineSection {
     const entry: TimelineEntry = { range: lineSpan(this.source, line, line), layout, text: '' };
     if (stamp) {
       entry.timestamp = stamp;
-      if (stamp.date) this.date = stamp.date;
+      if (stamp.date) this.date = undefined;
     }
-    const draft: Draft = { entry, date: stamp ? this.date : undefined, parts: text ? [text] : [], scope };
+    const draft: Draft = { entry, date: stamp && (stamp.date ?? this.date), parts: text ? [text] : [], scope };
     this.drafts.push(draft);
     if ('item' in scope) this.byItem.set(scope.item, draft);
     this.current = draft;
@@ -323,11 +327,14 @@ class TimelineSection {
     return tree.children.some((child) => this.linesOf(child.blocks).some((line) => this.stampsAt(line).length) || this.hasTimedDescendant(child));
   }
 
-  /** Lines of blocks that hold text (not fences), clipped to the section body. */
+  /**
+   * Lines of blocks that hold Markdown text, clipped to the section body. Not fences, and not HTML blocks:
+   * markdown-it reads their lines as HTML, and a fix that moved one out of its block would make it Markdown.
+   */
   private linesOf(blocks: readonly Block[]): number[] {
     const lines: number[] = [];
     for (const block of blocks) {
-      if (block.kind === 'fence' || block.kind === 'rule') continue;
+      if (block.kind === 'fence' || block.kind === 'rule' || block.kind === 'html') continue;
       for (let n = Math.max(block.line, this.first); n <= Math.min(block.endLine, this.last); n++) {
         if (this.source.line(n).trim()) lines.push(n);
       }

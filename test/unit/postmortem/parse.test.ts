@@ -175,10 +175,30 @@ describe('sections', () => {
     assert.equal(model.rootCause?.text, 'A typo.');
   });
 
-  it('reads HTML headings, and headings an HTML block swallowed', () => {
-    const model = build(doc('<h3>Issue Summary</h3>', '<hr>', 'Down.', '', '<img src="x.png">', '## Timeline', '', '- 10:00 detected'));
+  it('reads an HTML heading alone in its block', () => {
+    const model = build(doc('<h3>Issue Summary</h3>', '', 'Down.', '', '## Timeline', '- 10:00 detected'));
     assert.deepEqual(model.sections.map((s) => [s.key, s.level]), [['summary', 3], ['timeline', 2]]);
-    assert.deepEqual(times(model), ['10:00']);
+  });
+
+  // markdown-it reads every line of an HTML block as HTML, up to the next blank line.
+  it('reads no title inside a longer HTML block', () => {
+    const model = build(doc('<h3>Issue Summary</h3>', '<hr>', 'Down.', '', '<img src="x.png">', '## Timeline', '- 10:00 detected', '', '## Root Cause', 'A typo.'));
+    assert.deepEqual(model.sections.map((s) => [s.key, s.title]), [['root-cause', 'Root Cause']]);
+    assert.deepEqual(model.timeline, []);
+    const swallowed = build('<h3>\n# # \n```\n');
+    assert.deepEqual([swallowed.title, swallowed.sections, swallowed.fences], [undefined, [], []]);
+  });
+
+  it('names a heading right under another section when it names a section of its own', () => {
+    const model = build(doc('## Timeline', '', '<!-- prompt -->', '', '## Resolution', '23:59 PST', '', '## Root Cause and Resolution', 'Typo.'));
+    assert.deepEqual(model.sections.map((s) => [s.key, s.title]), [['timeline', 'Timeline'], ['root-cause', 'Resolution'], ['root-cause', 'Root Cause and Resolution']]);
+    assert.deepEqual(model.timeline, []);
+  });
+
+  it('names a weaker heading among named titles at their level, as it names the bold title it was written as', () => {
+    const bold = doc('**Issue Summary:**', 'Down.', '', '**Root Cause:**', 'A typo.', '', '**Timeline:**', '- 10:00 detected', '', '**Root Cause and Resolution:**', 'Fixed.');
+    const headings = bold.replace(/\*\*(.*):\*\*/g, '## $1');
+    for (const text of [bold, headings]) assert.deepEqual(keys(build(text)), ['summary', 'root-cause', 'timeline', 'root-cause'], text);
   });
 
   it('gives a named title the unnamed headings written right under it', () => {
@@ -255,9 +275,17 @@ describe('timeline layouts', () => {
     assert.deepEqual(keys(model), ['timeline', 'root-cause']);
   });
 
-  it('reads HTML list items', () => {
+  // A fix that moved such a line out of its block would turn it, and the lines after it, into Markdown.
+  it('reads no entry inside an HTML block', () => {
     const model = build(doc('## Timeline', '<li><strong>10:30 AM:</strong>Issue detected.</li>', '<li><strong>10:35 AM:</strong>Engineer paged.</li>'));
-    assert.deepEqual(model.timeline.map((e) => [e.layout, e.timestamp?.raw, e.text]), [['bullet', '10:30 AM', 'Issue detected.'], ['bullet', '10:35 AM', 'Engineer paged.']]);
+    assert.deepEqual(model.timeline, []);
+    assert.deepEqual(times(build('Timeline\n23:59\n</h3>\n14:05\n```puppet\n')), ['23:59']);
+  });
+
+  it('keeps an HTML block in a list item with the entry it follows', () => {
+    const text = doc('## Timeline', '- 10:00 detected', '  <details>', '  14:05 log', '  </details>', '- 10:30 fixed');
+    const model = build(text);
+    assert.deepEqual(model.timeline.map((e) => [e.timestamp?.raw, e.range.end.line]), [['10:00', 4], ['10:30', 5]]);
   });
 
   it('reads a timeline indented by accident into a code block', () => {
@@ -337,6 +365,16 @@ describe('minutes on one scale', () => {
   it('lets written dates decide the day', () => {
     const model = build(doc('## Timeline', '- June 19, 2024 23:50: alert', '- June 20, 2024 00:10: fixed', '- 00:30: closed', '- June 19, 2024 23:55: late note'));
     assert.deepEqual(model.timeline.map((e) => e.minutes), [1430, 1450, 1470, 1435]);
+  });
+
+  it('reads undated times after a dated entry on its day, rolling over midnight', () => {
+    const model = build(doc('## Issue Summary', 'Start: June 19, 2024, 23:40 WAT', 'End: June 20, 2024, 00:40 WAT', '', '## Timeline', '- June 19, 2024 23:50: alert', '- 00:10: rolled back', '- 00:40: recovered'));
+    assert.deepEqual(model.timeline.map((e) => e.minutes), [1430, 1450, 1480]);
+  });
+
+  it('dates the entries under a date line until an entry states its own date', () => {
+    const model = build(doc('## Timeline', '2019-10-21', '', '- 23:55 alert', '- 2019-10-22 00:05 paged', '- 00:20 fixed'));
+    assert.deepEqual(model.timeline.map((e) => e.minutes), [1435, 1445, 1460]);
   });
 
   it('takes dates from date lines in the timeline', () => {

@@ -186,8 +186,8 @@ describe('postmortem fixes', () => {
   });
 
   // One pass cannot be the fixpoint: fixes that overlap wait for the next pass (an editor applies only
-  // non-overlapping edits at once), and one fix's output can meet another rule (a missing section inserted
-  // in the document's bold-title style, which the pseudo-heading fix then turns into a heading).
+  // non-overlapping edits at once), and some fixes wait for another's result (the timeline sort until
+  // missing-time-zone has added the zones; a missing section until the unclosed fence above its place is closed).
   // A second pass settles both; if a third still changes the text, fixes undo or feed each other.
   it('"fix all" reaches a fixpoint after at most two passes', () => {
     fc.assert(

@@ -8,7 +8,7 @@ import { contentRules } from './content';
 import { durationRules } from './duration';
 import { fenceRules } from './fences';
 import { impactRules } from './impact';
-import type { Rule, RuleMeta } from './rule';
+import type { Rule, RuleContext, RuleMeta } from './rule';
 import { sectionRules } from './sections';
 import { timelineRules } from './timeline';
 
@@ -29,20 +29,49 @@ function configuredSeverity(meta: RuleMeta, severities: RuleSeverities): Severit
   return meta.defaultSeverity;
 }
 
-export function lintPostmortem(model: PostmortemModel, source: SourceText, profile: Profile, severities: RuleSeverities): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const severity = configuredSeverity(rule.meta, severities);
-    if (severity === 'off') continue;
-    rule.check({
-      model,
-      source,
-      profile,
-      report: ({ range, message, fixes = [], related, maxSeverity }) => {
-        const capped = maxSeverity && severityRank[maxSeverity] > severityRank[severity] ? maxSeverity : severity;
-        findings.push({ range, severity: capped, source: 'postmortem', rule: rule.meta.id, message, fixes, ...(related ? { related } : {}) });
-      },
-    });
+/**
+ * The severity of each rule, in `rules` order, worked out once per severities object: a document is linted on
+ * every edit, its settings change rarely, and a settings change brings a new object (none is changed in place).
+ */
+const severityTables = new WeakMap<RuleSeverities, ReadonlyArray<Severity | 'off'>>();
+
+function severityTable(severities: RuleSeverities): ReadonlyArray<Severity | 'off'> {
+  let table = severityTables.get(severities);
+  if (!table) {
+    table = rules.map((rule) => configuredSeverity(rule.meta, severities));
+    severityTables.set(severities, table);
   }
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+  return table;
+}
+
+/** By position, then by rule id (ids are 'PM' and three digits: code unit order is their order). */
+function byPosition(a: Finding, b: Finding): number {
+  return comparePositions(a.range.start, b.range.start) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function lintPostmortem(model: PostmortemModel, source: SourceText, profile: Profile, severities: RuleSeverities): Finding[] {
+  const table = severityTable(severities);
+  const findings: Finding[] = [];
+  // One context for all rules; `report` reads the rule running now. Rules run one after another, synchronously.
+  let id = '';
+  let severity: Severity = 'warning';
+  const context: RuleContext = {
+    model,
+    source,
+    profile,
+    report: ({ range, message, fixes = [], related, maxSeverity }) => {
+      const capped = maxSeverity && severityRank[maxSeverity] > severityRank[severity] ? maxSeverity : severity;
+      const finding: Finding = { range, severity: capped, source: 'postmortem', rule: id, message, fixes };
+      if (related) finding.related = related;
+      findings.push(finding);
+    },
+  };
+  for (let i = 0; i < rules.length; i++) {
+    const configured = table[i];
+    if (configured === 'off') continue;
+    id = rules[i].meta.id;
+    severity = configured;
+    rules[i].check(context);
+  }
+  return findings.sort(byPosition);
 }

@@ -119,12 +119,18 @@ describe('timeline-order', () => {
     assert.deepEqual(findings(swapped, 'timeline-order')[0].fixes.map((fix) => fix.preferred), [true], 'preferred once every time has its zone');
   });
 
-  // An undated time is read on the date of the entry above it. '00:15' under 'March 3' goes back in time;
-  // moved to the top it would be read on no date, as the next day, and the next sort would move it back.
-  it('does not move an undated time under another date', () => {
+  it('reads undated times after a dated entry past midnight, on the next day', () => {
     const text = goodPostmortem.replace('**23:10 WAT**', '**March 3, 2025, 23:10 WAT**');
+    assert.deepEqual(findings(text, 'timeline-order'), []);
+    assert.deepEqual(findings(text, 'event-outside-window'), []);
+  });
+
+  // An undated time is read on the day of the dated entry above it: moved above that entry, it would take
+  // its day from whatever comes before, so the sort leaves it to the author.
+  it('does not move an undated time above the dated entry it takes its day from', () => {
+    const text = goodPostmortem.replace('**23:10 WAT**', '**March 3, 2025, 23:10 WAT**').replace('**23:55 WAT**', '**23:05 WAT**');
     const late = findings(text, 'timeline-order');
-    assert.deepEqual(late.map((f) => rangeText(text, f)), ['00:15 WAT', '00:25 WAT']);
+    assert.deepEqual(late.map((f) => rangeText(text, f)), ['23:05 WAT']);
     assert.deepEqual(late.flatMap((f) => f.fixes), []);
   });
 
