@@ -1,6 +1,7 @@
 // The document's block structure, read from markdown-it tokens: a flat list of blocks in source order,
 // each with absolute line numbers and the list item it sits in. Everything that asks "is this line a
 // heading, a list item, a table row, code?" asks this list, never a regex over raw text.
+import { firstPassing } from '../sortedSearch';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { SourceText } from '../sourceText';
@@ -215,12 +216,5 @@ export function inlineChildren(block: Block): readonly Token[] {
 
 /** Index of the first block whose last line is at or after `line` (blocks are in source order). */
 export function firstBlockFrom(blocks: readonly Block[], line: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].endLine < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstPassing(blocks, (block) => block.endLine >= line);
 }
