@@ -86,14 +86,14 @@ export interface Inspection {
   file: string;
   profile: string;
   title?: { text: string; line: number };
-  sections: Array<{ title: string; key?: string; recognisedAs: 'heading' | 'bold line' | 'plain line'; level: number; titleRange: Span; bodyRange: Span; empty: boolean }>;
+  sections: Array<{ title: string; key?: string; recognisedAs: 'heading' | 'HTML heading' | 'bold line' | 'plain line'; level: number; titleRange: Span; bodyRange: Span; empty: boolean }>;
   window?: { start?: string; end?: string; range: Span };
   statedLength?: { minutes: number; text: string; line: number };
   impact?: { percent?: number; users?: number; text: string; line: number };
   timeline: InspectedEntry[];
 }
 
-const recognised = { heading: 'heading', bold: 'bold line', plain: 'plain line' } as const;
+const recognised = { heading: 'heading', html: 'HTML heading', bold: 'bold line', plain: 'plain line' } as const;
 
 export function inspectModel(file: string, profile: string, model: PostmortemModel): Inspection {
   const { window } = model;
@@ -156,7 +156,7 @@ export function inspectionText(inspection: Inspection): string {
   out.push('', `Sections (${inspection.sections.length}):`);
   for (const s of inspection.sections) {
     const lines = `${s.titleRange.startLine}-${Math.max(s.titleRange.startLine, s.bodyRange.endLine)}`;
-    const what = `${s.recognisedAs}${s.recognisedAs === 'heading' ? ` h${s.level}` : ''}`;
+    const what = `${s.recognisedAs}${s.recognisedAs.endsWith('heading') ? ` h${s.level}` : ''}`;
     out.push(`  ${lines.padEnd(9)} ${what.padEnd(11)} ${s.title}${s.key ? ` [${s.key}]` : ''}${s.empty ? ' (empty)' : ''}`);
   }
   if (inspection.window) out.push('', `Window: ${inspection.window.start ?? '?'} to ${inspection.window.end ?? '?'} (line ${inspection.window.range.startLine})`);

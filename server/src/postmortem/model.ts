@@ -2,8 +2,12 @@
 // Everything downstream (rules, fixes, preview, manifest, CLI) reads this; nothing re-parses text.
 import type { Range } from '../finding';
 
-/** How a section title was written in the source. */
-export type SectionStyle = 'heading' | 'bold' | 'plain';
+/**
+ * How a section title was written in the source. 'html' is a title inside an HTML block ('<h3>Timeline</h3>',
+ * or a '## Timeline' the block swallowed): read like a heading, but its lines are HTML to markdown-it, so no
+ * fix rewrites them.
+ */
+export type SectionStyle = 'heading' | 'html' | 'bold' | 'plain';
 
 export interface Section {
   /** Canonical key from the profile (e.g. 'summary', 'timeline'), or undefined for a heading the profile does not know. */
@@ -143,5 +147,7 @@ export interface PostmortemModel {
   /** Zone the document states most often (in headings, preambles or entries), for fixes. */
   documentZone?: TimeZone;
   frontMatter?: Record<string, string>;
+  /** First and last line of each HTML block: an edit inside one would end it early or turn its lines into Markdown. */
+  htmlBlocks: Array<{ line: number; endLine: number }>;
   lineCount: number;
 }

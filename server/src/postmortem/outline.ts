@@ -3,8 +3,8 @@
 // is a section when it names a profile section at least as well as anything else in the document, or
 // when it is written like the document's other titles; so the '**Root Cause**:' label inside an
 // '## Issue Summary' stays a label, while '**Root Cause:**' between '**Issue Summary:**' and
-// '**Timeline:**' is a section of its own. An HTML block is HTML, as markdown-it reads it: no title in it
-// is a section, except a single-line '<h3>Timeline</h3>', which fixes can write around as around a heading.
+// '**Timeline:**' is a section of its own. Titles inside HTML blocks ('<h3>Timeline</h3>') are sections
+// of style 'html': read, never rewritten, as markdown-it reads their lines as HTML.
 import type { Range } from '../finding';
 import type { SourceText } from '../sourceText';
 import { inlineChildren, type Block } from './blocks';
@@ -34,6 +34,8 @@ interface Candidate {
 }
 
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1\s*>/i;
+/** An ATX heading line that an HTML block swallowed ('<img ...>' then '## Issue Summary' with no blank line). */
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const MISSING_HASH_SPACE = /^ {0,3}(#{1,6})(?=[^\s#\d])/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Longest line still read as a title; anything longer is prose. */
@@ -57,12 +59,19 @@ function collectCandidates(blocks: readonly Block[], source: SourceText, profile
       const content = block.inline!.content;
       const title = (simpleInlineLine(content, true) ?? inlineLines(inlineChildren(block), 1)?.[0])?.text.trim() ?? stripMarkup(content);
       candidates.push({ line: block.line, endLine: block.endLine, title, style: 'heading', level: block.level, real: true, match: headingMatch(profile, title) });
-    } else if (block.kind === 'html' && block.line === block.endLine) {
-      // Only an HTML heading alone in its block: any line further into a block is HTML text, and a section
-      // inserted after it would end the block there, turning the rest ('```', '14:05') into Markdown.
-      const m = HTML_HEADING.exec(source.line(block.line));
-      const title = m ? stripMarkup(m[2]) : '';
-      if (m && title) candidates.push({ line: block.line, endLine: block.line, title, style: 'heading', level: Number(m[1]), real: true, match: headingMatch(profile, title) });
+    } else if (block.kind === 'html') {
+      // A reader sees the titles of a document written in HTML, and a '## Timeline' that an '<img>' line
+      // above swallowed into its block. Style 'html': no fix rewrites them or writes inside their block.
+      // A swallowed '#' line counts only when it names a section: otherwise it is any text of the block.
+      for (let n = block.line; n <= block.endLine; n++) {
+        const raw = source.line(n);
+        const tag = HTML_HEADING.exec(raw);
+        const atx = tag ? undefined : ATX_HEADING.exec(raw);
+        const title = stripMarkup((tag ?? atx)?.[2] ?? '').trim();
+        if (!title) continue;
+        const match = headingMatch(profile, title);
+        if (tag || match) candidates.push({ line: n, endLine: n, title, style: 'html', level: tag ? Number(tag[1]) : atx![1].length, real: true, match });
+      }
     } else if (block.kind === 'paragraph' && !block.quoted) {
       for (let line = block.line; line <= block.endLine; line++) {
         const raw = source.line(line);
@@ -341,7 +350,7 @@ function contentLineCounts(blocks: readonly Block[], source: SourceText, titleLi
 /** The first level-1 heading before the first named section, else the first heading, else the first line of text. */
 function findTitle(sections: Section[], blocks: readonly Block[], source: SourceText, titleLines: Set<number>): Outline['title'] {
   const firstNamed = sections.find((s) => s.key)?.range.start.line ?? source.lineCount;
-  const headings = sections.filter((s) => s.style === 'heading' && !s.key && s.range.start.line < firstNamed);
+  const headings = sections.filter((s) => (s.style === 'heading' || s.style === 'html') && !s.key && s.range.start.line < firstNamed);
   const heading = headings.find((s) => s.level === 1) ?? headings[0];
   if (heading) return { text: heading.title, range: heading.range };
   for (const block of blocks) {

@@ -51,6 +51,7 @@ export function buildModel(document: string | SourceText, profile: Profile, toke
     timeline: timeline.entries,
     actionItems: readActionItems(outline.sections, blocks, source, outline.titleLines),
     fences: readFences(blocks, source),
+    htmlBlocks: blocks.flatMap((b) => (b.kind === 'html' ? [{ line: b.line, endLine: b.endLine }] : [])),
     lineCount: source.lineCount,
   };
   if (outline.title) model.title = outline.title;

@@ -45,6 +45,8 @@ const LEADING_SEPARATORS = ' \t:;,.-\u2013\u2014|~)]';
 const TRAILING_SEPARATORS = ' \t-\u2013\u2014|~(';
 /** What may open an entry's text before its time: emphasis, a table pipe, a quote, a bracket. */
 const ENTRY_MARKUP = ' \t>*_~|([#';
+/** An HTML line that opens a list item or paragraph: an entry of a timeline written in HTML lists. */
+const HTML_ENTRY = /^\s*<(?:li|p)\b/i;
 const LIST_MARKER = /^\s*(?:[-+*\u2022\u00b7]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
 const DECLARATION_FILLER = /\b(?:all|times?|are|is|in|below|above|listed|shown|given|zone|timezone|time-zone|date|day|local|of|the|events?|timeline|utc|gmt)\b/gi;
 
@@ -176,6 +178,7 @@ class TimelineSection {
         return;
       case 'paragraph':
       case 'code':
+      case 'html':
         break;
       default:
         return;
@@ -189,7 +192,8 @@ class TimelineSection {
     });
     for (const line of lines) {
       const raw = this.source.line(line);
-      if (this.startEntries(line, !timeLed, 'plain', { block })) continue;
+      const listItem = block.kind === 'html' && /^\s*<li\b/i.test(raw);
+      if (this.startEntries(line, !timeLed || listItem, listItem ? 'bullet' : 'plain', { block })) continue;
       const text = stripMarkup(raw);
       if (!text || this.declare(raw, line, !this.drafts.length)) continue;
       const current = this.current;
@@ -328,15 +332,18 @@ class TimelineSection {
   }
 
   /**
-   * Lines of blocks that hold Markdown text, clipped to the section body. Not fences, and not HTML blocks:
-   * markdown-it reads their lines as HTML, and a fix that moved one out of its block would make it Markdown.
+   * Lines of blocks that hold text, clipped to the section body. Not fences. In an HTML block, the '<li>' and
+   * '<p>' lines, and under a title written in HTML every line: other text there ('<details>' then '14:05 log')
+   * is the block's HTML. Rules offer no fix that would edit these lines (`PostmortemModel.htmlBlocks`).
    */
   private linesOf(blocks: readonly Block[]): number[] {
     const lines: number[] = [];
     for (const block of blocks) {
-      if (block.kind === 'fence' || block.kind === 'rule' || block.kind === 'html') continue;
+      if (block.kind === 'fence' || block.kind === 'rule') continue;
+      const entriesOnly = block.kind === 'html' && this.section.style !== 'html';
       for (let n = Math.max(block.line, this.first); n <= Math.min(block.endLine, this.last); n++) {
-        if (this.source.line(n).trim()) lines.push(n);
+        const raw = this.source.line(n);
+        if (raw.trim() && (!entriesOnly || HTML_ENTRY.test(raw))) lines.push(n);
       }
     }
     return lines;

@@ -54,3 +54,49 @@ describe('"fix all" on a title written as a plain line, then as a heading', () =
     assert.equal(passesToSettle(text), 0);
   });
 });
+
+describe('fixes around a document written in HTML', () => {
+  const blockLines = (text: string, analysis: PostmortemAnalysis) => {
+    const lines = text.split('\n');
+    return analysis.model.htmlBlocks.map((b) => lines.slice(b.line, b.endLine + 1).join('\n'));
+  };
+  /** Whether an edit starts or ends past the first line start of a block, up to the end of its last line. */
+  const inside = (analysis: PostmortemAnalysis, line: number, character: number) =>
+    analysis.model.htmlBlocks.some((b) => (line > b.line || (line === b.line && character > 0)) && line <= b.endLine);
+
+  const html = [
+    '<h1>POSTMORTEM</h1>',
+    '<h3>Issue Summary</h3>',
+    'Down from 21:00 to 21:15 WAT; 100% of users were affected.',
+    '<h3>Timeline</h3>',
+    '<ul>',
+    '<li>21:05: Curl showed one server.</li>',
+    '<li>21:00 WAT: Issue was detected.</li>',
+    '<li>21:10 WAT: Semicolon added.</li>',
+    '</ul>',
+    '',
+    '<h3>Corrective Measures</h3><hr>',
+    '<ul><li>Check the status after a restart.</li></ul>',
+    '',
+  ].join('\n');
+
+  it('reports what the HTML timeline gets wrong, with no fix that edits inside a block', () => {
+    const analysis = analyzePostmortem(html, defaultSettings);
+    const rules = analysis.findings.map((f) => f.rule);
+    for (const rule of ['PM001', 'PM008', 'PM010']) assert.ok(rules.includes(rule), `${rule} in ${rules.join(' ')}`);
+    assert.ok(!rules.includes('PM004'), 'an HTML title is a heading, not a pseudo-heading');
+    const edits = analysis.findings.flatMap((f) => f.fixes.flatMap((fix) => fix.edits));
+    assert.deepEqual(edits.map((e) => e.range.start.line), [10], 'only the missing section, before the next block');
+    for (const e of edits) assert.ok(!inside(analysis, e.range.start.line, e.range.start.character) && !inside(analysis, e.range.end.line, e.range.end.character));
+  });
+
+  it('inserts a section that follows a title inside a block after that block, and keeps every block whole', () => {
+    const text = '<h3>Issue Summary</h3>\nDown.\n<h3>Root Cause</h3>\nA typo.\n';
+    const before = analyzePostmortem(text, defaultSettings);
+    const { text: fixed, after } = fixAllOnce(text);
+    assert.ok(fixed.startsWith(`${text}\n### Timeline`), fixed);
+    for (const block of blockLines(text, before)) assert.ok(blockLines(fixed, after).includes(block), block);
+    assert.deepEqual(keys(after), ['summary', 'root-cause', 'timeline', 'corrective']);
+    assert.equal(passesToSettle(fixed), 0);
+  });
+});

@@ -177,16 +177,46 @@ describe('sections', () => {
 
   it('reads an HTML heading alone in its block', () => {
     const model = build(doc('<h3>Issue Summary</h3>', '', 'Down.', '', '## Timeline', '- 10:00 detected'));
-    assert.deepEqual(model.sections.map((s) => [s.key, s.level]), [['summary', 3], ['timeline', 2]]);
+    assert.deepEqual(model.sections.map((s) => [s.key, s.level, s.style]), [['summary', 3, 'html'], ['timeline', 2, 'heading']]);
   });
 
-  // markdown-it reads every line of an HTML block as HTML, up to the next blank line.
-  it('reads no title inside a longer HTML block', () => {
+  // markdown-it reads every line of an HTML block as HTML, up to the next blank line; a reader still sees its titles.
+  it('reads the titles inside a longer HTML block as HTML titles', () => {
     const model = build(doc('<h3>Issue Summary</h3>', '<hr>', 'Down.', '', '<img src="x.png">', '## Timeline', '- 10:00 detected', '', '## Root Cause', 'A typo.'));
-    assert.deepEqual(model.sections.map((s) => [s.key, s.title]), [['root-cause', 'Root Cause']]);
-    assert.deepEqual(model.timeline, []);
+    assert.deepEqual(model.sections.map((s) => [s.key, s.style]), [['summary', 'html'], ['timeline', 'html'], ['root-cause', 'heading']]);
+    assert.deepEqual(times(model), ['10:00'], 'under a title in the block, its lines are the timeline');
+    assert.deepEqual(model.htmlBlocks, [{ line: 0, endLine: 2 }, { line: 4, endLine: 6 }]);
+  });
+
+  it('reads a swallowed "#" line only when it names a section', () => {
     const swallowed = build('<h3>\n# # \n```\n');
     assert.deepEqual([swallowed.title, swallowed.sections, swallowed.fences], [undefined, [], []]);
+  });
+
+  it('reads a document written in HTML: its titles, and the timeline under its HTML title', () => {
+    const model = build(
+      doc(
+        '<h1>POSTMORTEM</h1>',
+        '<h3>Issue Summary</h3>',
+        'Down for 15 minutes.',
+        '<h3>Timeline</h3> ',
+        '<hr>',
+        '2100hrs WAT: Issue was detected. 2105hrs WAT: Curl showed one server.',
+        '<ul>',
+        ' <li>2113hrs WAT: Semicolon added.</li>',
+        ' </ul>',
+        '<h3>Root Cause and Resolution</h3><hr>',
+        'A missing semicolon.',
+        '',
+        '<h3>Corrective Measures</h3><hr>',
+        '<ul><li>Check the status after a restart.</li></ul>',
+      ),
+    );
+    assert.equal(model.title?.text, 'POSTMORTEM');
+    assert.deepEqual(keys(model), ['summary', 'timeline', 'root-cause', 'corrective']);
+    assert.ok(model.sections.every((s) => s.style === 'html'));
+    assert.deepEqual(model.timeline.map((e) => [e.layout, e.timestamp?.raw]), [['plain', '2100hrs WAT'], ['plain', '2105hrs WAT'], ['bullet', '2113hrs WAT']]);
+    assert.deepEqual(model.timeline.map((e) => e.minutes), [1260, 1265, 1273]);
   });
 
   it('names a heading right under another section when it names a section of its own', () => {
@@ -275,10 +305,10 @@ describe('timeline layouts', () => {
     assert.deepEqual(keys(model), ['timeline', 'root-cause']);
   });
 
-  // A fix that moved such a line out of its block would turn it, and the lines after it, into Markdown.
-  it('reads no entry inside an HTML block', () => {
+  // Rules offer no fix that edits these lines: moved out of its block, a line would turn into Markdown.
+  it('reads HTML list items, and no other HTML text under a Markdown title', () => {
     const model = build(doc('## Timeline', '<li><strong>10:30 AM:</strong>Issue detected.</li>', '<li><strong>10:35 AM:</strong>Engineer paged.</li>'));
-    assert.deepEqual(model.timeline, []);
+    assert.deepEqual(model.timeline.map((e) => [e.layout, e.timestamp?.raw, e.text]), [['bullet', '10:30 AM', 'Issue detected.'], ['bullet', '10:35 AM', 'Engineer paged.']]);
     assert.deepEqual(times(build('Timeline\n23:59\n</h3>\n14:05\n```puppet\n')), ['23:59']);
   });
 

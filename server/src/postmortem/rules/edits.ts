@@ -1,5 +1,6 @@
 // Building fix edits that fit the document they land in.
-import type { Position, TextEdit } from '../../finding';
+import type { Fix, Position, TextEdit } from '../../finding';
+import type { PostmortemModel } from '../model';
 import type { SourceText } from '../../sourceText';
 
 /** The document's own line break, so inserted lines match the rest. */
@@ -31,4 +32,33 @@ export function insideWord(source: SourceText, offset: number): boolean {
   const before = source.text.slice(Math.max(0, offset - 2), offset);
   const after = source.text.slice(offset, offset + 2);
   return (/[\p{L}\p{M}]$/u.test(before) && /^[\p{L}\p{M}]/u.test(after)) || (/\p{N}$/u.test(before) && /^\p{N}/u.test(after));
+}
+
+/**
+ * Whether `edit` writes inside an HTML block or cuts one: markdown-it ends the block at an inserted blank
+ * line, and reads the lines left out of it as Markdown ('```' becomes an open fence). Editing around a block
+ * is safe: inserting at its first line's start, or removing it whole.
+ */
+function editsHtmlBlock(model: PostmortemModel, source: SourceText, edit: TextEdit): boolean {
+  const start = source.offsetAt(edit.range.start);
+  const end = source.offsetAt(edit.range.end);
+  return model.htmlBlocks.some((block) => {
+    const first = source.lineStarts[block.line];
+    const last = source.lineEnd(block.endLine);
+    if (start === end) return start > first && start <= last;
+    const whole = start <= first && end >= last && edit.newText === '';
+    return start < last && end > first && !whole;
+  });
+}
+
+/** The fixes none of whose edits land inside or cut an HTML block. */
+export function fixesAroundHtml(model: PostmortemModel, source: SourceText, fixes: Fix[]): Fix[] {
+  if (model.htmlBlocks.length === 0) return fixes;
+  return fixes.filter((fix) => !fix.edits.some((edit) => editsHtmlBlock(model, source, edit)));
+}
+
+/** `line` if no HTML block holds it past its first line, else the line after the block (`after`) or its first. */
+export function lineOutsideHtml(model: PostmortemModel, line: number, after: boolean): number {
+  const block = model.htmlBlocks.find((b) => line > b.line && line <= b.endLine);
+  return block ? (after ? block.endLine + 1 : block.line) : line;
 }

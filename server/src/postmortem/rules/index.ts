@@ -5,6 +5,7 @@ import type { SourceText } from '../../sourceText';
 import type { PostmortemModel } from '../model';
 import type { Profile } from '../profile';
 import { contentRules } from './content';
+import { fixesAroundHtml } from './edits';
 import { durationRules } from './duration';
 import { fenceRules } from './fences';
 import { impactRules } from './impact';
@@ -61,7 +62,8 @@ export function lintPostmortem(model: PostmortemModel, source: SourceText, profi
     profile,
     report: ({ range, message, fixes = [], related, maxSeverity }) => {
       const capped = maxSeverity && severityRank[maxSeverity] > severityRank[severity] ? maxSeverity : severity;
-      const finding: Finding = { range, severity: capped, source: 'postmortem', rule: id, message, fixes };
+      // One guard for every rule: a fix that edits inside an HTML block would break the document's structure.
+      const finding: Finding = { range, severity: capped, source: 'postmortem', rule: id, message, fixes: fixesAroundHtml(model, source, fixes) };
       if (related) finding.related = related;
       findings.push(finding);
     },

@@ -5,7 +5,7 @@ import type { CodeFence, PostmortemModel, Section } from '../model';
 import type { Profile, SectionSpec } from '../profile';
 import { renderSectionSkeleton } from '../profiles';
 import type { Rule } from './rule';
-import { insertAt, insertBlockAt, lineBreak } from './edits';
+import { insertAt, insertBlockAt, lineBreak, lineOutsideHtml } from './edits';
 import { contains, sectionSpan } from './scope';
 
 /**
@@ -71,7 +71,9 @@ const missingSection: Rule = {
         // The profile's first section goes right under the document title, where its content usually already sits.
         const title =
           index === 0 && groupIndex === 0 && model.title && (!next || model.title.range.end.line < next.range.start.line) ? model.title : undefined;
-        const line = previous ? lineAfter(previous) : title ? title.range.end.line + 1 : next ? next.range.start.line : source.lineCount;
+        // Never inside an HTML block: after it when the section follows its neighbour, else before it.
+        const after = previous !== undefined || title !== undefined;
+        const line = lineOutsideHtml(model, previous ? lineAfter(previous) : title ? title.range.end.line + 1 : next ? next.range.start.line : source.lineCount, after);
         const place = previous ? `after "${previous.title}"` : next ? `before "${next.title}"` : 'in this document';
         const aliases = spec.aliases.length > 0 ? ` (also recognised: ${spec.aliases.slice(0, 3).map((a) => `"${a}"`).join(', ')})` : '';
         const fence = openFenceAt(model, source, line);
@@ -178,7 +180,8 @@ const pseudoHeading: Rule = {
   },
   check({ model, source, report }) {
     for (const section of model.sections) {
-      if (section.style === 'heading' || section.key === undefined) continue;
+      // An HTML title is a heading already, and its line is the HTML block's to keep.
+      if (section.style === 'heading' || section.style === 'html' || section.key === undefined) continue;
       const span = titleSpan(source, section);
       const written = source.slice(span);
       const words = headingText(written);
