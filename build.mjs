@@ -1,5 +1,5 @@
 // Bundles the client, the server and the CLI into dist/ as CommonJS for Node 20 and 22.
-import { build } from 'esbuild';
+import { build, context } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -25,9 +25,5 @@ const entries = [
   { entryPoints: ['server/src/markdown/markdownlintRules.cts'], outfile: 'dist/markdownlint-rules.js' },
 ];
 
-const { existsSync } = await import('node:fs');
-await Promise.all(
-  entries
-    .filter((e) => existsSync(e.entryPoints[0]))
-    .map((e) => (watch ? import('esbuild').then((m) => m.context({ ...common, ...e }).then((c) => c.watch())) : build({ ...common, ...e }))),
-);
+// A missing entry fails the build: it would otherwise ship a .vsix without that bundle.
+await Promise.all(entries.map((e) => (watch ? context({ ...common, ...e }).then((c) => c.watch()) : build({ ...common, ...e }))));

@@ -4,29 +4,14 @@
 // finds in validation and we while parsing), and on which line? Puppet's other validation errors
 // are counted apart: they are the checker's business. Exits 1 when the two disagree on whether a
 // file has such an error.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parsePuppet } from '../server/src/puppet/parser';
 import { SourceText } from '../server/src/sourceText';
-import { sharedRoot } from '../test/corpusPaths';
-import { findPuppet, validateBatch } from './puppetValidate';
-
-function manifests(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const visit = (path: string) => {
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) visit(join(path, name));
-    } else if (path.endsWith('.pp')) {
-      out.push(path);
-    }
-  };
-  for (const p of paths) visit(resolve(p));
-  return out;
-}
+import { corpusManifests, findPuppet, manifests, validateBatch } from './puppetValidate';
 
 function main(args: string[]): number {
-  const defaults = ['modules', 'embedded'].map((d) => join(sharedRoot, 'corpus', 'puppet', d)).filter((d) => existsSync(d));
-  const files = manifests(args.length > 0 ? args : defaults);
+  const files = args.length > 0 ? manifests(args) : corpusManifests();
   if (files.length === 0) {
     console.log('No .pp files to compare. Give files or folders, or put the shared corpus at ../shared.');
     return 0;

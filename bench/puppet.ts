@@ -2,12 +2,11 @@
 // when `puppet` is installed, the same files through `puppet parser validate` for comparison.
 // An `analyze` function (parse + checker + style) can be passed in to measure parse + check.
 // Run alone with `node --import tsx bench/puppet.ts`; target: >= 40 MB/s for parse + check.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parsePuppet } from '../server/src/puppet/parser';
 import { sharedRoot } from '../test/corpusPaths';
-import { findPuppet, validateBatch, validateOne } from './puppetValidate';
+import { corpusManifests, findPuppet, validateBatch, validateOne } from './puppetValidate';
 
 /** The whole analysis of one file (parse + checker + style), timed against parsing alone. */
 export type PuppetAnalysis = (text: string) => unknown;
@@ -43,22 +42,6 @@ export interface PuppetBenchFigures {
 
 const TIMED_PASSES = 5;
 
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (name.endsWith('.pp')) out.push(path);
-    }
-  };
-  for (const part of ['modules', 'embedded']) {
-    const dir = join(sharedRoot, 'corpus', 'puppet', part);
-    if (existsSync(dir)) visit(dir);
-  }
-  return out;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -75,7 +58,7 @@ function timePass(texts: readonly string[], analyze: PuppetAnalysis = parsePuppe
 }
 
 export async function run(options: { analyze?: PuppetAnalysis; withPuppet?: boolean } = {}): Promise<PuppetBenchFigures> {
-  const files = corpusFiles();
+  const files = corpusManifests();
   if (files.length === 0) throw new Error(`no Puppet corpus under ${sharedRoot}`);
   const texts = files.map((f) => readFileSync(f, 'utf8'));
   const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / 1e6;

@@ -4,8 +4,11 @@
 // batch ("A quoted string is not valid as a name here") and lose the other files' reports: the
 // group is then run again without the file that stopped it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parsePuppet } from '../server/src/puppet/parser';
 import { walk } from '../server/src/puppet/ast';
+import { sharedRoot } from '../test/corpusPaths';
 
 export interface PuppetVerdict {
   /**
@@ -24,6 +27,25 @@ export interface BatchRun {
   verdicts: Map<string, PuppetVerdict>;
   processes: number;
   ms: number;
+}
+
+/** The .pp files given, and those in the folders given (recursively), folder entries in name order. */
+export function manifests(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const visit = (path: string) => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else if (path.endsWith('.pp')) {
+      out.push(path);
+    }
+  };
+  for (const p of paths) visit(resolve(p));
+  return out;
+}
+
+/** The shared corpus's Puppet code: its modules' manifests and the code embedded in their specs. */
+export function corpusManifests(): string[] {
+  return manifests(['modules', 'embedded'].map((part) => join(sharedRoot, 'corpus', 'puppet', part)).filter((dir) => existsSync(dir)));
 }
 
 /** The `puppet` executable on PATH, or undefined. */

@@ -61,7 +61,7 @@ connection.onInitialize((params): InitializeResult => {
       const document = open.get(uri);
       return document && { version: document.version, text: document.getText(), filePath: filePath(uri) };
     },
-    onFresh: (uri) => diagnostics.markdownlintReady(uri),
+    onFresh: (uri) => diagnostics.findingsArrived(uri),
     onError: (uri, error) => connection.console.error(`markdownlint failed on ${uri}: ${String(error)}`),
   });
   const open = new OpenDocuments(settings, (uri, version, changes) => scheduler.update(uri, version, changes), new PuppetWorkspace(readTextFile));

@@ -4,12 +4,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sharedRoot } from '../corpusPaths';
 import { checkAssertions, parseSyntaxTest, scopeMatches, type ScopeAssertion, type SyntaxTest } from './syntaxTest';
 import { loadGrammar, tokenizeText, unclosedFrom, type TokenizedText } from './textmate';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
-const shared = new URL('../../../shared/', import.meta.url);
+const shared = pathToFileURL(`${sharedRoot}/`);
 const puppetCorpus = new URL('corpus/puppet/', shared);
 const postmortems = new URL('corpus/postmortems/', shared);
 const missing = (dir: URL) => (existsSync(dir) ? false : `needs the shared corpus at ${fileURLToPath(dir)}`);

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sharedRoot } from '../corpusPaths';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { choiceOptions, expandSnippet } from './snippetSyntax';
 import { loadGrammar, tokenizeText, unclosedFrom } from './textmate';
@@ -16,7 +17,7 @@ interface Snippet {
 }
 
 const repoRoot = new URL('../../', import.meta.url);
-const templates = new URL('../shared/corpus/postmortems/templates/', repoRoot);
+const templates = pathToFileURL(`${sharedRoot}/corpus/postmortems/templates/`);
 
 function readSnippets(file: string): Map<string, Snippet> {
   const errors: ParseError[] = [];

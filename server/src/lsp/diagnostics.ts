@@ -112,11 +112,6 @@ export class Diagnostics {
     }
   }
 
-  /** markdownlint has fresh results for the document's current version. */
-  markdownlintReady(uri: string): void {
-    this.findingsArrived(uri);
-  }
-
   /** Findings computed apart from the analysis (markdownlint's, the reference validator's) are ready. */
   findingsArrived(uri: string): void {
     if (!this.mode.pull) this.publishSoon(uri);

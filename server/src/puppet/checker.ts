@@ -189,20 +189,32 @@ function stripGlobal(name: string): string {
 
 /** Puppet strips trailing slashes from file paths, so File['/etc/x/'] is File['/etc/x']. */
 function normalTitle(type: string, title: string): string {
-  if (type === 'class') return stripGlobal(title.toLowerCase());
+  if (type === 'class') return definitionName(title);
   if (type === 'file' && title.length > 1) return title.replace(/\/+$/, '') || '/';
   return title;
 }
 
 export function resourceKey(type: string, title: string): string {
-  const t = stripGlobal(type.toLowerCase());
+  const t = definitionName(type);
   return `${t}[${normalTitle(t, title)}]`;
+}
+
+/** A class, defined type or resource type name as Puppet compares them: lower-case, without a leading `::`. */
+export function definitionName(name: string): string {
+  return stripGlobal(name.toLowerCase());
+}
+
+/** `apache::vhost` as a reference writes it: `Apache::Vhost`. */
+export function referenceType(type: string): string {
+  return type
+    .split('::')
+    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
+    .join('::');
 }
 
 /** `Package['x']` as a user writes it. */
 function referenceText(type: string, title: string): string {
-  const cased = type.split('::').map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('::');
-  return `${cased}['${title}']`;
+  return `${referenceType(type)}['${title}']`;
 }
 
 // ---- declaration index ----
@@ -250,7 +262,7 @@ function addDeclarations(declarations: Declarations, node: Node): void {
   switch (node.type) {
     case 'Class':
     case 'Define': {
-      const name = stripGlobal(node.name.value.toLowerCase());
+      const name = definitionName(node.name.value);
       declarations.definitions.set(name, definitionOf(node));
       if (node.type === 'Class') declarations.resources.add(resourceKey('class', name));
       return;
@@ -357,11 +369,11 @@ class KnownDeclarations {
 
   constructor(local: Declarations, workspace: Declarations | undefined, extraTypes: Iterable<string>) {
     this.layers = workspace ? [local, workspace] : [local];
-    this.extraTypes = new Set([...extraTypes].map((t) => stripGlobal(t.toLowerCase())));
+    this.extraTypes = new Set([...extraTypes].map(definitionName));
   }
 
   definition(name: string) {
-    const key = stripGlobal(name.toLowerCase());
+    const key = definitionName(name);
     for (const layer of this.layers) {
       const found = layer.definitions.get(key);
       if (found) return found;
@@ -725,7 +737,7 @@ class ManifestChecker {
       return;
     }
     if (e.type !== 'Access' || e.target.type !== 'TypeReference') return;
-    const type = stripGlobal(e.target.value.toLowerCase());
+    const type = definitionName(e.target.value);
     for (const key of e.keys) {
       const title = literalText(key);
       if (title === undefined) continue;

@@ -26,10 +26,7 @@ export function isPostmortemDocument(filePath: string | undefined, text: string,
   return heading !== undefined && titleWords.test(heading);
 }
 
-/**
- * What kind of document this is for us, or undefined when we have nothing to say about it.
- * Puppet manifests are recognised here so the server has one place to route them once Puppet analysis lands.
- */
+/** What kind of document this is for us, or undefined when we have nothing to say about it. */
 export function documentKind(
   filePath: string | undefined,
   languageId: string,

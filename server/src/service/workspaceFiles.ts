@@ -2,7 +2,6 @@
 // them without exceptions. The analysis itself never touches the disk.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPuppetWorkspaceFile, PuppetWorkspace } from './puppetWorkspace';
 
 /** Folders never searched: dependencies and tool state, not sources. */
 const skippedFolders = new Set(['node_modules']);
@@ -42,11 +41,4 @@ export function readTextFile(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A workspace index of the manifests and Ruby types below `folders`, read from disk. */
-export function loadPuppetWorkspace(folders: readonly string[]): PuppetWorkspace {
-  const workspace = new PuppetWorkspace(readTextFile);
-  for (const folder of folders) workspace.add(filesBelow(folder).filter(isPuppetWorkspaceFile));
-  return workspace;
 }

@@ -44,15 +44,19 @@ describe('simpleInlineLine', () => {
   });
 
   it('agrees with the inline parse of a one-line paragraph whenever it answers', () => {
+    let compared = 0;
     fc.assert(
       fc.property(markdownLine, (line) => {
         const tokens = markdown.parse(line, {});
         const simple = simpleInlineLine(line, true);
         if (!simple || tokens[0]?.type !== 'paragraph_open' || tokens.length !== 3) return;
+        compared++;
         assert.deepEqual(inlineLines(tokens[1].children!, 1), [simple]);
       }),
       { numRuns: 3000 },
     );
+    // The shortcut must answer often enough for the comparison to mean something.
+    assert.ok(compared >= 300, `only ${compared} lines compared`);
   });
 });
 

@@ -5,10 +5,11 @@
 // - after `=>`, the values of enum-like attributes, and references for relationship metaparameters;
 // - titles in `Package['...']`, and classes after include/contain/require, `inherits` and in `class { '...': }`.
 import type { Range } from '../../finding';
+import { definitionName, referenceType } from '../checker';
 import { attributeOf, bundledTypeNames, coreType, coreTypes, metaparameter, metaparameters, type AttributeSpec } from '../coreTypes';
 import { KEYWORDS, type Token, type TokenKind } from '../tokens';
 import { attributeSpecMarkdown, code, parameterMarkdown, parameterSignature } from './docs';
-import { asDocument, definitionName, rangeOf, referenceType, tokenIndexBefore, type PuppetDocument, type PuppetInput } from './document';
+import { asDocument, rangeOf, tokenIndexBefore, type PuppetDocument, type PuppetInput } from './document';
 import { CLASS_DECLARING_FUNCTIONS, localIndex } from './references';
 import { resourceDeclarations } from './resources';
 import type { PuppetDefinitionInfo, PuppetParameterInfo, PuppetWorkspaceIndex } from './workspaceIndex';

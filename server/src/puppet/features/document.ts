@@ -74,20 +74,6 @@ export function nodePath(doc: PuppetDocument, offset: number): Node[] {
   }
 }
 
-/** A class, defined type or resource type name as Puppet compares them: lower-case, without a leading `::`. */
-export function definitionName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.startsWith('::') ? lower.slice(2) : lower;
-}
-
-/** `apache::vhost` as a reference writes it: `Apache::Vhost`. */
-export function referenceType(type: string): string {
-  return type
-    .split('::')
-    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
-    .join('::');
-}
-
 /** Index of the last token that starts before `offset` (-1 when none). */
 export function tokenIndexBefore(tokens: readonly Token[], offset: number): number {
   return firstPassing(tokens, (token) => token.start >= offset) - 1;

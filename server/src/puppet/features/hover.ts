@@ -2,10 +2,10 @@
 // types data), the declaration of a variable, and the signature of a class or defined type.
 import type { Range } from '../../finding';
 import type { Node } from '../ast';
-import { resourceKey } from '../checker';
+import { referenceType, resourceKey } from '../checker';
 import { attributeOf, coreType, metaparameter } from '../coreTypes';
 import { attributeSpecMarkdown, code, coreTypeMarkdown, definitionMarkdown, excerpt, parameterMarkdown } from './docs';
-import { asDocument, rangeOf, referenceType, textOf, type PuppetDocument, type PuppetInput } from './document';
+import { asDocument, rangeOf, textOf, type PuppetDocument, type PuppetInput } from './document';
 import { findDefinitions, findVariable, targetAt, type VariableDeclaration } from './references';
 import { resourceDeclarations } from './resources';
 import type { PuppetWorkspaceIndex } from './workspaceIndex';

@@ -10,8 +10,8 @@ import type {
   Variable,
 } from '../ast';
 import { forEachChild } from '../ast';
-import { resourceKey } from '../checker';
-import { definitionName, nodePath, rangeOf, type PuppetDocument, type Span } from './document';
+import { definitionName, resourceKey } from '../checker';
+import { nodePath, rangeOf, type PuppetDocument, type Span } from './document';
 import { resourceDeclarations } from './resources';
 import { indexPuppetDocument, type PuppetDefinitionInfo, type PuppetLocation, type PuppetWorkspaceIndex } from './workspaceIndex';
 

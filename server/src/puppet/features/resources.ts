@@ -1,7 +1,7 @@
 // The resources a document declares with literal titles: what `Package['x']` can refer to.
 import { walk, type Expression, type ResourceBody, type ResourceExpression } from '../ast';
-import { resourceKey } from '../checker';
-import { definitionName, type PuppetDocument } from './document';
+import { definitionName, resourceKey } from '../checker';
+import type { PuppetDocument } from './document';
 
 export interface ResourceDeclaration {
   /** Lower-case: 'package', 'apache::vhost', 'class'. */

@@ -2,7 +2,8 @@
 // resources they declare, each resource named the way it is referenced (`Package['php']`).
 import type { Range } from '../../finding';
 import { forEachChild, type Node, type ResourceBody, type ResourceExpression } from '../ast';
-import { asDocument, rangeOf, referenceType, textOf, type PuppetDocument, type PuppetInput, type Span } from './document';
+import { referenceType } from '../checker';
+import { asDocument, rangeOf, textOf, type PuppetDocument, type PuppetInput, type Span } from './document';
 
 export type PuppetSymbolKind = 'class' | 'define' | 'node' | 'resource' | 'function' | 'type';
 

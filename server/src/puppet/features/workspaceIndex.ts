@@ -4,7 +4,8 @@
 // completion read the merged index.
 import type { Range } from '../../finding';
 import { walk, type ClassDefinition, type DefineDefinition } from '../ast';
-import { asDocument, definitionName, rangeOf, textOf, type PuppetDocument, type PuppetInput } from './document';
+import { definitionName } from '../checker';
+import { asDocument, rangeOf, textOf, type PuppetDocument, type PuppetInput } from './document';
 import { resourceDeclarations } from './resources';
 
 export interface PuppetLocation {
